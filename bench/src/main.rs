@@ -1,0 +1,106 @@
+//! Measures zhclean's throughput per stage and for the whole pipeline, next to the peer tool
+//! `autocorrect` on the same input, in one run. Run it with `cargo xtask bench`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use zhclean::{Config, Document, Pipeline, Stage};
+
+/// Each measurement is the best of this many runs.
+const RUNS: usize = 3;
+
+fn main() -> Result<(), String> {
+    let (mb, corpus) = parse_args()?;
+    let (input, copies) = build_input(&corpus, mb)?;
+    let text = String::from_utf8(input.clone()).map_err(|_| "the corpus is not UTF-8".to_owned())?;
+    let size = input.len();
+    println!("input: {:.1} MB ({copies} copies of {}), best of {RUNS} runs", size as f64 / 1e6, corpus.display());
+    println!();
+    println!("{:<34} {:>10}", "measurement", "MB/s");
+
+    let default = Pipeline::new(Config::default()).map_err(|e| e.to_string())?;
+    let converting =
+        Pipeline::new(Config { convert: Some("t2s".to_owned()), ..Config::default() }).map_err(|e| e.to_string())?;
+
+    row("decode (UTF-8 validation)", size, best(|| drop(black_box(zhclean_encoding::decode(&input)))));
+    let mut stage_input = text.clone();
+    for stage in Stage::ALL {
+        let pipeline = if stage == Stage::Convert { &converting } else { &default };
+        let label =
+            if stage == Stage::Convert { "stage convert (t2s)".to_owned() } else { format!("stage {}", stage.name()) };
+        let (elapsed, output) = time_stage(pipeline, stage, &stage_input);
+        row(&label, size, elapsed);
+        if stage != Stage::Convert {
+            stage_input = output;
+        }
+    }
+    let zhclean = best(|| drop(black_box(default.clean_bytes(&input))));
+    row("zhclean pipeline (default config)", size, zhclean);
+    let peer = best(|| drop(black_box(autocorrect::format(&text))));
+    row("autocorrect::format (peer)", size, peer);
+    println!();
+    println!(
+        "zhclean pipeline / autocorrect::format: {:.2}x the peer's throughput",
+        peer.as_secs_f64() / zhclean.as_secs_f64()
+    );
+    Ok(())
+}
+
+fn parse_args() -> Result<(usize, PathBuf), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [flag, mb, corpus] if flag == "--mb" => {
+            Ok((mb.parse().map_err(|_| format!("bad --mb `{mb}`"))?, PathBuf::from(corpus)))
+        }
+        _ => Err("usage: zhclean-bench --mb N CORPUS_DIR".to_owned()),
+    }
+}
+
+/// The top-level corpus files, concatenated and repeated until at least `mb` megabytes.
+fn build_input(corpus: &Path, mb: usize) -> Result<(Vec<u8>, usize), String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .map_err(|e| format!("{}: {e}", corpus.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file())
+        .collect();
+    paths.sort();
+    let mut one = Vec::new();
+    for path in paths {
+        one.extend(std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+        one.extend(b"\n\n");
+    }
+    if one.is_empty() {
+        return Err(format!("{} holds no files", corpus.display()));
+    }
+    let copies = (mb * 1_000_000).div_ceil(one.len());
+    Ok((one.repeat(copies), copies))
+}
+
+/// Times `stage` alone on `input`; returns the best time and the stage's output.
+fn time_stage(pipeline: &Pipeline, stage: Stage, input: &str) -> (Duration, String) {
+    let mut best = Duration::MAX;
+    let mut output = String::new();
+    for _ in 0..RUNS {
+        let mut document = Document::new(input.to_owned());
+        let started = Instant::now();
+        pipeline.run_stage(stage, &mut document);
+        best = best.min(started.elapsed());
+        output = document.into_text();
+    }
+    (best, output)
+}
+
+fn best(mut f: impl FnMut()) -> Duration {
+    (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed()
+        })
+        .min()
+        .expect("RUNS > 0")
+}
+
+fn row(label: &str, bytes: usize, elapsed: Duration) {
+    println!("{label:<34} {:>10.1}", bytes as f64 / 1e6 / elapsed.as_secs_f64());
+}

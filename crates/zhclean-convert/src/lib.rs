@@ -1,0 +1,134 @@
+//! The conversion stage: OpenCC variant conversion (simplified ↔ traditional and regional
+//! standards), off unless a configuration is chosen.
+//!
+//! The backend is `ferrous-opencc`, a pure-Rust implementation that embeds OpenCC's own
+//! dictionaries, so the stage builds with cargo alone.
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+use thiserror::Error;
+use zhclean_core::{Change, Document, TextRange};
+
+/// Rule name of the edits this stage makes.
+pub const NAME: &str = "opencc-conversion";
+
+/// The OpenCC configurations `--convert` accepts.
+pub const CONFIGS: &[&str] =
+    &["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t"];
+
+/// Why a converter could not be built.
+#[derive(Debug, Error)]
+pub enum ConvertError {
+    /// The name is not one of [`CONFIGS`].
+    #[error("unknown OpenCC configuration `{0}`; choose one of: {list}", list = CONFIGS.join(", "))]
+    UnknownConfig(String),
+    /// The backend failed to load its dictionaries.
+    #[error("OpenCC configuration `{name}` failed to load: {source}")]
+    Backend {
+        /// The configuration.
+        name: String,
+        /// What the backend said.
+        source: ferrous_opencc::error::OpenCCError,
+    },
+}
+
+/// A loaded OpenCC configuration.
+pub struct Converter {
+    name: String,
+    opencc: OpenCC,
+}
+
+impl std::fmt::Debug for Converter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Converter").field("name", &self.name).finish()
+    }
+}
+
+impl Converter {
+    /// Loads the OpenCC configuration `name` (one of [`CONFIGS`], e.g. `t2s`).
+    pub fn new(name: &str) -> Result<Self, ConvertError> {
+        if !CONFIGS.contains(&name) {
+            return Err(ConvertError::UnknownConfig(name.to_owned()));
+        }
+        let backend = |source| ConvertError::Backend { name: name.to_owned(), source };
+        let config = BuiltinConfig::from_filename(&format!("{name}.json")).map_err(backend)?;
+        let opencc = OpenCC::from_config(config).map_err(backend)?;
+        Ok(Self { name: name.to_owned(), opencc })
+    }
+
+    /// The configuration's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Converts `text`.
+    pub fn convert(&self, text: &str) -> String {
+        self.opencc.convert(text)
+    }
+}
+
+/// Converts `doc` with `converter`, logging each changed run of characters as an edit.
+pub fn run(doc: &mut Document, converter: &Converter) {
+    let changes = changes(doc.text(), converter);
+    doc.apply(changes);
+}
+
+fn changes(text: &str, converter: &Converter) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let converted = converter.convert(line);
+        if converted != line {
+            changes.extend(differing_runs(line, &converted, line_start));
+        }
+        line_start += line.len();
+    }
+    changes
+}
+
+/// The runs of characters in which `before` and `after` differ, as changes at `offset`; the
+/// whole line when the two differ in length.
+fn differing_runs(before: &str, after: &str, offset: usize) -> Vec<Change> {
+    let whole = || vec![Change::replace(NAME, TextRange::new(offset, offset + before.len()), after)];
+    if before.chars().count() != after.chars().count() {
+        return whole();
+    }
+    let mut changes = Vec::new();
+    let mut run: Option<(usize, usize, String)> = None;
+    for ((i, b), a) in before.char_indices().zip(after.chars()) {
+        if a == b {
+            if let Some((start, end, replacement)) = run.take() {
+                changes.push(Change::replace(NAME, TextRange::new(start, end), replacement));
+            }
+            continue;
+        }
+        let (_, end, replacement) = run.get_or_insert_with(|| (offset + i, offset + i, String::new()));
+        *end = offset + i + b.len_utf8();
+        replacement.push(a);
+    }
+    if let Some((start, end, replacement)) = run {
+        changes.push(Change::replace(NAME, TextRange::new(start, end), replacement));
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_to_simplified_logs_each_changed_run() {
+        let converter = Converter::new("t2s").unwrap();
+        let mut doc = Document::new("中小學生和老師\n已經簡化\n");
+        run(&mut doc, &converter);
+        assert_eq!(doc.text(), "中小学生和老师\n已经简化\n");
+        let edits: Vec<_> = doc.edits().iter().map(|e| (e.before.as_str(), e.after.as_str())).collect();
+        assert_eq!(edits, [("學", "学"), ("師", "师"), ("經簡", "经简")]);
+    }
+
+    #[test]
+    fn unknown_configuration_is_a_clear_error() {
+        let err = Converter::new("x2y").unwrap_err().to_string();
+        assert!(err.starts_with("unknown OpenCC configuration `x2y`; choose one of: s2t, t2s"), "{err}");
+    }
+}

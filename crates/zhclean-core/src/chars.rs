@@ -1,0 +1,45 @@
+//! Character classes for Chinese text.
+
+/// True for Han ideographs: the unified blocks, their extensions, compatibility ideographs and
+/// the ideographic number zero `〇`.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}')
+}
+
+/// True for full-width (Chinese) punctuation: the CJK Symbols and Punctuation block, the
+/// full-width forms of ASCII punctuation, and the quotes, dashes, ellipsis and middle dot used in
+/// Chinese text.
+pub fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '‘' | '’' | '“' | '”' | '—' | '…' | '·')
+}
+
+/// True when `c` belongs to Chinese text: a Han ideograph or Chinese punctuation.
+pub fn is_chinese(c: char) -> bool {
+    is_han(c) || is_cjk_punctuation(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_han('中') && is_han('〇') && is_han('𠀀'));
+        assert!(!is_han('，') && !is_han('a') && !is_han('２'));
+        assert!(is_cjk_punctuation('，') && is_cjk_punctuation('《') && is_cjk_punctuation('—'));
+        assert!(!is_cjk_punctuation(',') && !is_cjk_punctuation('中'));
+    }
+}

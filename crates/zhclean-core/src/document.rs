@@ -1,0 +1,194 @@
+use crate::{Change, Edit, LineCol, LineIndex, TextRange};
+use std::sync::OnceLock;
+
+/// The text being cleaned, with its original input and the log of every edit made to it.
+///
+/// Each call to [`Document::apply`] adds one *layer* to a source map, so that a position in the
+/// current text can always be traced back to the original input, however many stages ran.
+#[derive(Debug, Clone)]
+pub struct Document {
+    original: String,
+    text: String,
+    layers: Vec<Layer>,
+    edits: Vec<Edit>,
+    original_lines: OnceLock<LineIndex>,
+}
+
+/// One batch of applied changes: for each, where it sits after the batch and what it replaced.
+#[derive(Debug, Clone)]
+struct Layer {
+    spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    after: TextRange,
+    before: TextRange,
+}
+
+impl Layer {
+    /// The last span that starts at or before `pos` (in after-coordinates).
+    fn span_at(&self, pos: usize) -> Option<&Span> {
+        let idx = self.spans.partition_point(|s| s.after.start <= pos);
+        idx.checked_sub(1).map(|i| &self.spans[i])
+    }
+
+    /// Maps a start position back through this layer; a position inside a replacement maps to
+    /// the start of what it replaced.
+    fn map_start(&self, pos: usize) -> usize {
+        match self.span_at(pos) {
+            None => pos,
+            Some(span) if pos < span.after.end => span.before.start,
+            Some(span) => span.before.end + (pos - span.after.end),
+        }
+    }
+
+    /// Maps an end position back through this layer; a position inside a replacement maps to
+    /// the end of what it replaced.
+    fn map_end(&self, pos: usize) -> usize {
+        match self.span_at(pos) {
+            None => pos,
+            Some(span) if pos == span.after.start => span.before.start,
+            Some(span) if pos <= span.after.end => span.before.end,
+            Some(span) => span.before.end + (pos - span.after.end),
+        }
+    }
+}
+
+impl Document {
+    /// A document whose original input and current text are `text`.
+    pub fn new(text: impl Into<String>) -> Self {
+        let original = text.into();
+        Self {
+            text: original.clone(),
+            original,
+            layers: Vec::new(),
+            edits: Vec::new(),
+            original_lines: OnceLock::new(),
+        }
+    }
+
+    /// The current text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original input, as decoded.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// Every edit applied so far, in the order the stages made them.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// Consumes the document, returning the current text.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Applies `changes` (ranges in the current text) as one batch and logs each as an edit.
+    ///
+    /// Changes are applied in order of position. A change that overlaps an earlier one in the
+    /// batch is skipped (it is re-proposed by the next pass of its stage, if still wanted), and a
+    /// change that would not alter the text is dropped. Returns the number of changes applied.
+    pub fn apply(&mut self, mut changes: Vec<Change>) -> usize {
+        changes.sort_by_key(|c| (c.range.start, c.range.end));
+        let mut text = String::with_capacity(self.text.len());
+        let mut spans = Vec::new();
+        let mut new_edits = Vec::new();
+        let mut copied_to = 0;
+        for change in changes {
+            let range = change.range;
+            if range.start < copied_to || range.end > self.text.len() {
+                continue;
+            }
+            let before = &self.text[range.as_range()];
+            if before == change.replacement {
+                continue;
+            }
+            text.push_str(&self.text[copied_to..range.start]);
+            let after_start = text.len();
+            text.push_str(&change.replacement);
+            spans.push(Span { after: TextRange::new(after_start, text.len()), before: range });
+            new_edits.push(Edit {
+                rule: change.rule,
+                range: self.to_original(range),
+                before: before.to_owned(),
+                after: change.replacement,
+            });
+            copied_to = range.end;
+        }
+        if spans.is_empty() {
+            return 0;
+        }
+        text.push_str(&self.text[copied_to..]);
+        self.text = text;
+        self.layers.push(Layer { spans });
+        let applied = new_edits.len();
+        self.edits.extend(new_edits);
+        applied
+    }
+
+    /// Maps a range of the current text to the range of the original input it came from.
+    pub fn to_original(&self, range: TextRange) -> TextRange {
+        let (mut start, mut end) = (range.start, range.end);
+        for layer in self.layers.iter().rev() {
+            start = layer.map_start(start);
+            end = if range.is_empty() { start } else { layer.map_end(end) };
+        }
+        TextRange::new(start, end.max(start))
+    }
+
+    /// Line and column (1-based, in characters) of a byte offset of the original input.
+    pub fn original_line_col(&self, offset: usize) -> LineCol {
+        self.original_lines.get_or_init(|| LineIndex::new(&self.original)).line_col(&self.original, offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(rule: &'static str, start: usize, end: usize, with: &str) -> Change {
+        Change::replace(rule, TextRange::new(start, end), with)
+    }
+
+    #[test]
+    fn apply_logs_edits_against_the_original() {
+        let mut doc = Document::new("a,b\r\nc,d\r\n");
+        doc.apply(vec![change("crlf", 3, 5, "\n"), change("crlf", 8, 10, "\n")]);
+        assert_eq!(doc.text(), "a,b\nc,d\n");
+        doc.apply(vec![change("comma", 5, 6, "，")]);
+        assert_eq!(doc.text(), "a,b\nc，d\n");
+        let last = doc.edits().last().unwrap();
+        assert_eq!((last.range, last.before.as_str()), (TextRange::new(6, 7), ","));
+        assert_eq!(doc.original_line_col(last.range.start), LineCol { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn positions_after_deletions_and_insertions_map_back() {
+        let mut doc = Document::new("xxABCyy");
+        doc.apply(vec![Change::delete("del", TextRange::new(0, 2))]);
+        assert_eq!(doc.text(), "ABCyy");
+        doc.apply(vec![Change::insert("ins", 3, "--")]);
+        assert_eq!(doc.text(), "ABC--yy");
+        // "yy" now at 5..7 came from 5..7 of the original.
+        assert_eq!(doc.to_original(TextRange::new(5, 7)), TextRange::new(5, 7));
+        // "B" at 1..2 came from 3..4.
+        assert_eq!(doc.to_original(TextRange::new(1, 2)), TextRange::new(3, 4));
+        // The inserted "--" maps to the point where it was inserted.
+        assert_eq!(doc.to_original(TextRange::new(3, 5)), TextRange::new(5, 5));
+        assert_eq!(doc.edits()[1].range, TextRange::empty(5));
+    }
+
+    #[test]
+    fn overlapping_and_noop_changes_are_skipped() {
+        let mut doc = Document::new("abcdef");
+        let applied = doc.apply(vec![change("one", 1, 3, "X"), change("two", 2, 4, "Y"), change("same", 4, 5, "e")]);
+        assert_eq!(applied, 1);
+        assert_eq!(doc.text(), "aXdef");
+        assert_eq!(doc.edits().len(), 1);
+    }
+}

@@ -1,0 +1,19 @@
+//! Core types shared by every zhclean stage.
+//!
+//! A [`Document`] carries the decoded input, the current text and an edit log. Stages propose
+//! [`Change`]s against the current text; the document applies them, records each as an [`Edit`]
+//! whose range points into the **original** input, and keeps the map that lets any later
+//! position (a lint [`Diagnostic`], say) be reported as a line and column of the original.
+
+pub mod chars;
+mod diagnostic;
+mod document;
+mod edit;
+mod line_index;
+mod range;
+
+pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
+pub use document::Document;
+pub use edit::{Change, Edit};
+pub use line_index::{LineCol, LineIndex};
+pub use range::TextRange;

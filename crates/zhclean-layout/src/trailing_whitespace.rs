@@ -1,0 +1,39 @@
+//! `trailing-whitespace`: spaces, tabs, ideographic spaces and no-break spaces at line ends.
+
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "trailing-whitespace";
+
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}')
+}
+
+/// Proposes a deletion of the whitespace that ends each line.
+pub fn changes(text: &str) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        let kept = body.trim_end_matches(is_blank).len();
+        if kept < body.len() {
+            let range = TextRange::new(line_start + kept, line_start + body.len());
+            changes.push(Change::delete(NAME, range));
+        }
+        line_start += line.len();
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_blanks_of_every_kind() {
+        let text = "甲 \t\n乙\u{3000}\n丙\n \u{A0}";
+        let ranges: Vec<_> = changes(text).iter().map(|c| &text[c.range.as_range()]).collect();
+        assert_eq!(ranges, [" \t", "\u{3000}", " \u{A0}"]);
+    }
+}

@@ -1,0 +1,71 @@
+use zhclean_core::{Document, LineCol, TextRange};
+
+/// What a rule sees: the document and its paragraphs.
+pub struct Context<'a> {
+    doc: &'a Document,
+    paragraphs: Vec<Paragraph<'a>>,
+}
+
+/// A block of non-blank lines, separated from its neighbours by blank lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph<'a> {
+    /// The paragraph's text, without the line break that ends it.
+    pub text: &'a str,
+    /// Its range in the current text.
+    pub range: TextRange,
+}
+
+impl<'a> Context<'a> {
+    /// Splits the current text of `doc` into paragraphs.
+    pub fn new(doc: &'a Document) -> Self {
+        Self { doc, paragraphs: paragraphs(doc.text()) }
+    }
+
+    /// The current text.
+    pub fn text(&self) -> &'a str {
+        self.doc.text()
+    }
+
+    /// The paragraphs, in order.
+    pub fn paragraphs(&self) -> &[Paragraph<'a>] {
+        &self.paragraphs
+    }
+
+    /// Where a position of the current text was in the original input.
+    pub fn original_line_col(&self, offset: usize) -> LineCol {
+        let original = self.doc.to_original(TextRange::empty(offset));
+        self.doc.original_line_col(original.start)
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
+    let mut paragraphs = Vec::new();
+    let mut current: Option<TextRange> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            paragraphs.extend(current.take().map(|range| Paragraph { text: &text[range.as_range()], range }));
+        } else {
+            let end = offset + body.len();
+            current = Some(current.map_or(TextRange::new(offset, end), |r| TextRange::new(r.start, end)));
+        }
+        offset += line.len();
+    }
+    paragraphs.extend(current.map(|range| Paragraph { text: &text[range.as_range()], range }));
+    paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let doc = Document::new("\n一\n\n甲乙\n丙\n \n丁");
+        let context = Context::new(&doc);
+        let texts: Vec<_> = context.paragraphs().iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["一", "甲乙\n丙", "丁"]);
+        assert_eq!(context.paragraphs()[1].range, TextRange::new(6, 16));
+    }
+}

@@ -1,0 +1,111 @@
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use zhclean::{Config, ConfigError, Pipeline};
+
+/// Clean and validate Chinese text documents.
+///
+/// zhclean decodes a file, repairs its layout (line endings, whitespace), normalises
+/// punctuation to GB/T 15834 in Chinese text, converts variants with OpenCC when asked, and lints
+/// what it cannot safely fix (duplicated paragraphs, …). Every change is logged with the name of
+/// the rule that made it.
+#[derive(Debug, Parser)]
+#[command(name = "zhclean", version, propagate_version = true)]
+#[command(after_help = "Examples:
+  zhclean clean report.txt > report.clean.txt
+  zhclean clean --in-place corpus/*.txt
+  zhclean check --format json corpus/*.txt
+  zhclean explain duplicate-paragraph")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean files: one file (or `-`) goes to standard output; several need --out-dir or
+    /// --in-place.
+    Clean(CleanArgs),
+    /// Report what `clean` would change and what the lint rules find; exit 1 on findings.
+    Check(CheckArgs),
+    /// Print the detected encoding of each file.
+    Detect(DetectArgs),
+    /// List the lint rules with their codes and default severities.
+    Rules,
+    /// Explain a lint rule: what it does, why, an example and how safe its fix is.
+    Explain {
+        /// Rule name or code, e.g. `duplicate-paragraph` or `ZH101`.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// Files to clean; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub files: Vec<PathBuf>,
+    /// Write each cleaned file into DIR under its own file name.
+    #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
+    pub out_dir: Option<PathBuf>,
+    /// Rewrite the files in place (atomically: a temporary file is renamed over each one).
+    #[arg(long)]
+    pub in_place: bool,
+    /// Print every edit (rule, position, before and after) to standard error.
+    #[arg(long)]
+    pub report: bool,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DetectArgs {
+    /// Files to inspect; `-` reads standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub files: Vec<PathBuf>,
+}
+
+/// How findings are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `path:line:column: severity[code] rule: message`, then a summary.
+    Human,
+    /// A JSON array of objects with path, code, rule, severity, line, column, message, fix.
+    Json,
+}
+
+/// Options that shape the pipeline, shared by `clean` and `check`.
+#[derive(Debug, Args)]
+pub struct PipelineArgs {
+    /// Convert variants with this OpenCC configuration: s2t, t2s, s2tw, tw2s, s2twp, tw2sp, s2hk,
+    /// hk2s, t2tw, tw2t, t2hk, hk2t.
+    #[arg(long, value_name = "CONFIG")]
+    pub convert: Option<String>,
+    /// Also apply fixes marked unsafe, such as deleting a repeated paragraph.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Switch rules off, by name or code (repeatable, or comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub disable: Vec<String>,
+}
+
+impl PipelineArgs {
+    /// The pipeline these options describe.
+    pub fn pipeline(&self) -> Result<Pipeline, ConfigError> {
+        Pipeline::new(Config {
+            convert: self.convert.clone(),
+            unsafe_fixes: self.unsafe_fixes,
+            disabled: self.disable.iter().cloned().collect(),
+        })
+    }
+}

@@ -1,0 +1,61 @@
+//! Reading inputs: files or standard input, each failure naming the file.
+
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use zhclean::{Pipeline, Report};
+
+/// An input as given on the command line.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The path, or `-` for standard input.
+    pub path: PathBuf,
+}
+
+impl Input {
+    /// True for `-`.
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
+    }
+
+    /// The path as printed in messages.
+    pub fn display(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// Reads all bytes of the input.
+    pub fn read(&self) -> Result<Vec<u8>, String> {
+        if self.is_stdin() {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("-: cannot read standard input: {e}"))?;
+            return Ok(bytes);
+        }
+        std::fs::read(&self.path).map_err(|e| read_error(&self.path, &e))
+    }
+}
+
+fn read_error(path: &Path, error: &std::io::Error) -> String {
+    let hint = match error.kind() {
+        std::io::ErrorKind::NotFound => "check the path",
+        std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+        _ if path.is_dir() => "give the files inside the directory, e.g. `dir/*.txt`",
+        _ => "check that it is a readable file",
+    };
+    format!("{}: cannot read: {error}; {hint}", path.display())
+}
+
+/// The inputs named on the command line.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    paths.iter().map(|path| Input { path: path.clone() }).collect()
+}
+
+/// Reads and cleans every input in parallel; results keep the order of the inputs.
+pub fn clean_all(inputs: &[Input], pipeline: &Pipeline) -> Vec<Result<Report, String>> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let bytes = input.read()?;
+            pipeline.clean_bytes(&bytes).map_err(|e| format!("{}: {e}", input.display()))
+        })
+        .collect()
+}

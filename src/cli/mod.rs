@@ -1,0 +1,39 @@
+//! Commands of the `zhclean` binary. Exit status: 0 nothing to report, 1 findings, 2 usage or
+//! I/O errors.
+
+mod args;
+mod check;
+mod clean;
+mod detect;
+mod input;
+mod rules;
+
+pub use args::Cli;
+use args::Command;
+
+/// Exit status of a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Nothing to report.
+    Ok = 0,
+    /// Findings.
+    Findings = 1,
+    /// Usage or I/O error.
+    Error = 2,
+}
+
+/// Runs the command the arguments name.
+pub fn run(cli: Cli) -> Status {
+    match cli.command {
+        Command::Clean(args) => clean::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Detect(args) => detect::run(args),
+        Command::Rules => rules::list(),
+        Command::Explain { rule } => rules::explain(&rule),
+    }
+}
+
+/// Prints `message` as an error on standard error.
+fn error(message: impl std::fmt::Display) {
+    eprintln!("error: {message}");
+}

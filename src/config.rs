@@ -1,0 +1,31 @@
+use std::collections::BTreeSet;
+use thiserror::Error;
+
+/// What the pipeline does; the default follows GB/T 15834 and changes nothing it is unsure of.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// OpenCC configuration to convert with (`t2s`, `s2t`, …); no conversion when `None`.
+    pub convert: Option<String>,
+    /// Also apply fixes marked unsafe (they may remove text somebody wanted).
+    pub unsafe_fixes: bool,
+    /// Rules switched off, by name (any stage) or by code (lint rules).
+    pub disabled: BTreeSet<String>,
+}
+
+/// A configuration the pipeline cannot run with.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    /// `--convert` named no known OpenCC configuration, or it failed to load.
+    #[error(transparent)]
+    Convert(#[from] zhclean_convert::ConvertError),
+    /// A disabled rule does not exist.
+    #[error("unknown rule `{0}`; `zhclean rules` lists them")]
+    UnknownRule(String),
+}
+
+impl Config {
+    /// True unless the rule with this name (or, for lint rules, code) is switched off.
+    pub fn enabled(&self, name: &str) -> bool {
+        !self.disabled.contains(name)
+    }
+}

@@ -1,0 +1,146 @@
+//! Printers: what a report looks like to a person (human) and to a program (JSON).
+
+use crate::Report;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use zhclean_core::{Applicability, Severity};
+
+/// Code of the finding that says `clean` would change a file.
+pub const PENDING_EDITS_CODE: &str = "ZH000";
+
+/// One finding about one file, as printed by `check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The file, as given on the command line (`-` for standard input).
+    pub path: String,
+    /// Stable code (`ZH000` for edits `clean` would make).
+    pub code: &'static str,
+    /// Rule name.
+    pub rule: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// 1-based line in the input.
+    pub line: u32,
+    /// 1-based column in the input, in characters.
+    pub column: u32,
+    /// Line where the finding ends.
+    pub end_line: u32,
+    /// Column where the finding ends.
+    pub end_column: u32,
+    /// What is wrong.
+    pub message: String,
+    /// Whether `clean` fixes it: `safe`, `unsafe` (with `--unsafe-fixes`) or absent.
+    pub fix: Option<Applicability>,
+}
+
+/// Every finding of `report`: first the edits `clean` would make (one finding per rule, at its
+/// first edit), then the diagnostics, in order of position.
+pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
+    let mut findings = pending_edits(path, report);
+    findings.extend(report.diagnostics.iter().map(|d| {
+        let (start, end) = report.original_span(d.range);
+        Finding {
+            path: path.to_owned(),
+            code: d.code,
+            rule: d.rule,
+            severity: d.severity,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            message: d.message.clone(),
+            fix: d.fix.as_ref().map(|f| f.applicability),
+        }
+    }));
+    findings
+}
+
+fn pending_edits(path: &str, report: &Report) -> Vec<Finding> {
+    let mut by_rule: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    for edit in report.edits() {
+        by_rule.entry(edit.rule).or_insert((0, edit.range.start)).0 += 1;
+    }
+    let mut findings: Vec<Finding> = by_rule
+        .into_iter()
+        .map(|(rule, (count, first))| {
+            let at = report.document.original_line_col(first);
+            Finding {
+                path: path.to_owned(),
+                code: PENDING_EDITS_CODE,
+                rule,
+                severity: Severity::Info,
+                line: at.line,
+                column: at.column,
+                end_line: at.line,
+                end_column: at.column,
+                message: format!("`clean` would make {count} {} here and below", plural(count, "edit")),
+                fix: Some(Applicability::Safe),
+            }
+        })
+        .collect();
+    findings.sort_by_key(|f| (f.line, f.column));
+    findings
+}
+
+/// `path:line:column: severity[code] rule: message`, one line per finding.
+pub fn human_line(finding: &Finding) -> String {
+    let fix = match finding.fix {
+        Some(Applicability::Safe) if finding.code != PENDING_EDITS_CODE => " [fixable]",
+        Some(Applicability::Unsafe) => " [fixable with --unsafe-fixes]",
+        _ => "",
+    };
+    format!(
+        "{}:{}:{}: {}[{}] {}: {}{fix}",
+        finding.path, finding.line, finding.column, finding.severity, finding.code, finding.rule, finding.message
+    )
+}
+
+/// The full report in reviewable text: encoding, every edit with its position, every diagnostic.
+pub fn render_report(report: &Report) -> String {
+    let mut out = String::new();
+    let info = &report.encoding;
+    let _ = writeln!(out, "encoding: {}{}", info.encoding, if info.bom { " (BOM)" } else { "" });
+    let _ = writeln!(out, "edits: {}", report.edits().len());
+    for edit in report.edits() {
+        let at = report.document.original_line_col(edit.range.start);
+        let _ = writeln!(out, "  {}:{} {} {:?} -> {:?}", at.line, at.column, edit.rule, edit.before, edit.after);
+    }
+    let _ = writeln!(out, "diagnostics: {}", report.diagnostics.len());
+    for finding in findings("", report).iter().filter(|f| f.code != PENDING_EDITS_CODE) {
+        let _ = writeln!(
+            out,
+            "  {}:{} {}[{}] {}: {}",
+            finding.line, finding.column, finding.severity, finding.code, finding.rule, finding.message
+        );
+    }
+    out
+}
+
+/// `word` or `word`s.
+pub fn plural(count: usize, word: &str) -> String {
+    if count == 1 { word.to_owned() } else { format!("{word}s") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Pipeline};
+
+    #[test]
+    fn findings_locate_edits_and_diagnostics_in_the_input() {
+        let para = "双方将加强国际奥委会和亚奥理事会有关倡议和决定。";
+        let input = format!("指出,利用\r\n\r\n{para}\r\n\r\n{para}\r\n");
+        let report = Pipeline::new(Config::default()).unwrap().clean_bytes(input.as_bytes()).unwrap();
+        let lines: Vec<String> = findings("a.txt", &report).iter().map(human_line).collect();
+        assert_eq!(
+            lines,
+            [
+                "a.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would make 1 edit here and below",
+                "a.txt:1:6: info[ZH000] line-ending: `clean` would make 5 edits here and below",
+                "a.txt:5:1: warning[ZH101] duplicate-paragraph: paragraph repeats the paragraph at line 3 \
+                 [fixable with --unsafe-fixes]",
+            ]
+        );
+    }
+}

@@ -1,0 +1,174 @@
+use crate::{Config, ConfigError, Report};
+use zhclean_convert::Converter;
+use zhclean_core::{Applicability, Change, Diagnostic, Document};
+use zhclean_encoding::{DecodeError, EncodingInfo};
+
+/// The text-to-text stages, in the order the pipeline runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Line endings, whitespace, line breaks, page artifacts.
+    Layout,
+    /// GB/T 15834 punctuation.
+    Punct,
+    /// OpenCC conversion (only with a configuration).
+    Convert,
+    /// Lint rules and their fixes.
+    Lint,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 4] = [Stage::Layout, Stage::Punct, Stage::Convert, Stage::Lint];
+
+    /// Lower-case name, as used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Layout => "layout",
+            Stage::Punct => "punct",
+            Stage::Convert => "convert",
+            Stage::Lint => "lint",
+        }
+    }
+}
+
+/// How many times the fixer re-lints before it stops looking for more fixes.
+const MAX_FIX_PASSES: usize = 8;
+
+/// A configured pipeline; build it once and clean any number of documents with it.
+#[derive(Debug)]
+pub struct Pipeline {
+    config: Config,
+    converter: Option<Converter>,
+}
+
+impl Pipeline {
+    /// Checks `config` and loads what it needs (the OpenCC dictionaries, if converting).
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        if let Some(unknown) = config.disabled.iter().find(|name| !is_known_rule(name)) {
+            return Err(ConfigError::UnknownRule(unknown.clone()));
+        }
+        let converter = config.convert.as_deref().map(Converter::new).transpose()?;
+        Ok(Self { config, converter })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Decodes `bytes` and cleans the text.
+    pub fn clean_bytes(&self, bytes: &[u8]) -> Result<Report, DecodeError> {
+        let decoded = zhclean_encoding::decode(bytes)?;
+        Ok(self.clean_text(decoded.text, decoded.info))
+    }
+
+    /// Cleans already decoded text.
+    pub fn clean_text(&self, text: String, encoding: EncodingInfo) -> Report {
+        let mut document = Document::new(text);
+        for stage in [Stage::Layout, Stage::Punct, Stage::Convert] {
+            self.run_stage(stage, &mut document);
+        }
+        let diagnostics = self.lint_and_fix(&mut document);
+        Report { document, diagnostics, encoding }
+    }
+
+    /// Runs one stage over `document`; for [`Stage::Lint`] this applies the fixes the
+    /// configuration allows and drops the remaining diagnostics.
+    pub fn run_stage(&self, stage: Stage, document: &mut Document) {
+        let enabled = |name: &str| self.config.enabled(name);
+        match stage {
+            Stage::Layout => zhclean_layout::run(document, enabled),
+            Stage::Punct => zhclean_punct::run(document, enabled),
+            Stage::Convert => {
+                if let Some(converter) = &self.converter {
+                    zhclean_convert::run(document, converter);
+                }
+            }
+            Stage::Lint => {
+                self.lint_and_fix(document);
+            }
+        }
+    }
+
+    /// Lints, applies the allowed fixes, and repeats until no fix applies; returns what remains.
+    fn lint_and_fix(&self, document: &mut Document) -> Vec<Diagnostic> {
+        for _ in 0..MAX_FIX_PASSES {
+            let diagnostics = self.lint(document);
+            let fixes: Vec<Change> = diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|fix| self.config.unsafe_fixes || fix.applicability == Applicability::Safe)
+                .flat_map(|fix| fix.changes.iter().cloned())
+                .collect();
+            if fixes.is_empty() || document.apply(fixes) == 0 {
+                return diagnostics;
+            }
+        }
+        self.lint(document)
+    }
+
+    fn lint(&self, document: &Document) -> Vec<Diagnostic> {
+        zhclean_lint::lint(document, |rule| self.config.enabled(rule.name) && self.config.enabled(rule.code))
+    }
+}
+
+fn is_known_rule(name: &str) -> bool {
+    zhclean_layout::rule_names()
+        .chain(zhclean_punct::rule_names())
+        .chain([zhclean_convert::NAME])
+        .any(|known| known == name)
+        || zhclean_lint::find_rule(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline(config: Config) -> Pipeline {
+        Pipeline::new(config).unwrap()
+    }
+
+    #[test]
+    fn stages_run_in_order_and_positions_refer_to_the_input() {
+        let report = pipeline(Config::default()).clean_bytes("一\r\n\r\n双方指出,利用 \r\n".as_bytes()).unwrap();
+        assert_eq!(report.text(), "一\n\n双方指出，利用\n");
+        let comma = report.edits().iter().find(|e| e.rule == "halfwidth-punctuation").unwrap();
+        assert_eq!(report.document.original_line_col(comma.range.start).line, 3);
+        assert_eq!(report.document.original_line_col(comma.range.start).column, 5);
+    }
+
+    #[test]
+    fn unsafe_fixes_only_when_asked() {
+        let para = "双方将加强国际奥委会和亚奥理事会有关倡议和决定。";
+        let input = format!("{para}\n\n{para}\n");
+        let safe = pipeline(Config::default()).clean_bytes(input.as_bytes()).unwrap();
+        assert_eq!(safe.text(), input);
+        assert_eq!(safe.diagnostics.len(), 1);
+        let config = Config { unsafe_fixes: true, ..Config::default() };
+        let fixed = pipeline(config).clean_bytes(input.as_bytes()).unwrap();
+        assert_eq!(fixed.text(), format!("{para}\n"));
+        assert!(fixed.diagnostics.is_empty());
+        assert_eq!(fixed.edits().last().unwrap().rule, "duplicate-paragraph");
+    }
+
+    #[test]
+    fn disabled_rules_and_unknown_names() {
+        let config = Config { disabled: ["halfwidth-punctuation".to_owned()].into(), ..Config::default() };
+        let report = pipeline(config).clean_bytes("指出,利用\n".as_bytes()).unwrap();
+        assert_eq!(report.text(), "指出,利用\n");
+        let config = Config { disabled: ["no-such-rule".to_owned()].into(), ..Config::default() };
+        assert_eq!(
+            Pipeline::new(config).unwrap_err().to_string(),
+            "unknown rule `no-such-rule`; `zhclean rules` lists them"
+        );
+    }
+
+    #[test]
+    fn cleaning_is_idempotent_on_the_corpus_shape() {
+        let p = pipeline(Config::default());
+        let once = p.clean_bytes("\r\n双方认为,任何国家(包括 )\r\n\r\n\r\n".as_bytes()).unwrap();
+        let twice = p.clean_bytes(once.text().as_bytes()).unwrap();
+        assert_eq!(twice.text(), once.text());
+        assert!(twice.edits().is_empty());
+    }
+}

@@ -1,0 +1,164 @@
+//! End-to-end tests of the `zhclean` binary: outputs, files written, exit statuses.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const DUPLICATE: &str = "双方将加强国际奥委会和亚奥理事会有关倡议和决定。";
+
+fn zhclean(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhclean")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn zhclean_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhclean"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn stderr(output: &Output) -> &str {
+    std::str::from_utf8(&output.stderr).unwrap()
+}
+
+fn fixture_dir(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn clean_one_file_to_stdout() {
+    let dir = fixture_dir(&[("a.txt", "双方指出,利用\r\n".as_bytes())]);
+    let output = zhclean(&["clean", "a.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "双方指出，利用\n");
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn clean_standard_input_with_report() {
+    let output = zhclean_stdin(&["clean", "--report"], "合作;同时".as_bytes());
+    assert_eq!(stdout(&output), "合作；同时\n");
+    assert_eq!(
+        stderr(&output),
+        "-:\nencoding: UTF-8\nedits: 2\n  1:6 final-newline \"\" -> \"\\n\"\n  \
+         1:3 halfwidth-punctuation \";\" -> \"；\"\ndiagnostics: 0\n"
+    );
+}
+
+#[test]
+fn clean_in_place_rewrites_only_what_changes() {
+    let dir = fixture_dir(&[("dirty.txt", "指出,利用".as_bytes()), ("clean.txt", "指出，利用\n".as_bytes())]);
+    let output = zhclean(&["clean", "--in-place", "dirty.txt", "clean.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(dir.path().join("dirty.txt")).unwrap(), "指出，利用\n");
+    assert_eq!(std::fs::read_to_string(dir.path().join("clean.txt")).unwrap(), "指出，利用\n");
+    assert_eq!(stderr(&output), "cleaned 2 files, 0 failed\n");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 2, "no temporary file is left behind");
+}
+
+#[test]
+fn clean_out_dir_skips_undecodable_files_and_goes_on() {
+    let dir = fixture_dir(&[("good.txt", "指出,利用\n".as_bytes()), ("gbk.txt", b"\xB5\xC4\n")]);
+    let output = zhclean(&["clean", "--out-dir", "out", "gbk.txt", "good.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.path().join("out/good.txt")).unwrap(), "指出，利用\n");
+    assert!(!dir.path().join("out/gbk.txt").exists());
+    assert_eq!(
+        stderr(&output),
+        "error: gbk.txt: not valid UTF-8: byte 0xB5 at offset 0 (line 1) starts no valid sequence; \
+         convert the file to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)\ncleaned 1 file, 1 failed\n"
+    );
+}
+
+#[test]
+fn clean_several_files_needs_a_destination() {
+    let dir = fixture_dir(&[("a.txt", b"a\n"), ("b.txt", b"b\n")]);
+    let output = zhclean(&["clean", "a.txt", "b.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: 2 files given but only one can go to standard output; add --out-dir DIR or --in-place\n"
+    );
+}
+
+#[test]
+fn check_json_names_both_copies_of_a_duplicate() {
+    let text = format!("{DUPLICATE}\n\n{DUPLICATE}\n");
+    let dir = fixture_dir(&[("dup.txt", text.as_bytes())]);
+    let output = zhclean(&["check", "--format", "json", "dup.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(
+        findings,
+        serde_json::json!([{
+            "path": "dup.txt", "code": "ZH101", "rule": "duplicate-paragraph", "severity": "warning",
+            "line": 3, "column": 1, "end_line": 3, "end_column": 25,
+            "message": "paragraph repeats the paragraph at line 1", "fix": "unsafe"
+        }])
+    );
+}
+
+#[test]
+fn check_clean_text_exits_zero() {
+    let dir = fixture_dir(&[("ok.txt", "一\n\n双方指出，利用。\n".as_bytes())]);
+    let output = zhclean(&["check", "ok.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "0 diagnostics (0 errors, 0 warnings, 0 info); 0 files would be changed by `zhclean clean`\n"
+    );
+}
+
+#[test]
+fn check_reports_a_missing_file_and_checks_the_others() {
+    let dir = fixture_dir(&[("dirty.txt", "指出,利用\n".as_bytes())]);
+    let output = zhclean(&["check", "missing.txt", "dirty.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: missing.txt: cannot read: "), "{}", stderr(&output));
+    assert!(stderr(&output).ends_with("; check the path\n"), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "dirty.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would make 1 edit here and below\n\
+         0 diagnostics (0 errors, 0 warnings, 0 info); 1 file would be changed by `zhclean clean`\n"
+    );
+}
+
+#[test]
+fn detect_names_encoding_and_bom() {
+    let dir = fixture_dir(&[("bom.txt", b"\xEF\xBB\xBFa\n")]);
+    let output = zhclean(&["detect", "bom.txt"], dir.path());
+    assert_eq!(stdout(&output), "bom.txt: UTF-8, BOM, 5 bytes\n");
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let output = zhclean(&["explain", "ZH101"], Path::new("."));
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output).starts_with("# duplicate-paragraph (ZH101, default severity: warning)\n\n## What it does\n")
+    );
+    let unknown = zhclean(&["explain", "nope"], Path::new("."));
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(stderr(&unknown), "error: unknown rule `nope`; `zhclean rules` lists them\n");
+}
+
+#[test]
+fn unknown_conversion_is_a_usage_error() {
+    let output = zhclean_stdin(&["clean", "--convert", "x2y"], b"a");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: unknown OpenCC configuration `x2y`"), "{}", stderr(&output));
+}

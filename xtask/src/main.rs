@@ -1,0 +1,87 @@
+//! `cargo xtask`: tasks that maintain this repository's corpus and code.
+
+mod bench;
+mod check;
+mod clean;
+mod corpus;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <task> [options]
+
+Tasks:
+  clean [--out DIR] [--unsafe-fixes]
+        Clean every file under corpus/ into target/clean/ (or DIR), write report.json
+        beside it, and print a summary: files, bytes, edits per rule, diagnostics, MB/s.
+  check
+        Lint the corpus without writing; exit 1 on error-level diagnostics.
+  test
+        Run the whole test suite (what CI runs).
+  bench [--mb N]
+        Build in release mode and report MB/s per stage, for the whole pipeline and for
+        the peer tool (autocorrect) on the same input of at least N MB (default 10).
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let task = args.next();
+    let rest: Vec<String> = args.collect();
+    let result = match task.as_deref() {
+        Some("clean") => clean::run(&rest),
+        Some("check") => check::run(&rest),
+        Some("test") => test::run(&rest),
+        Some("bench") => bench::run(&rest),
+        Some("help" | "-h" | "--help") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_owned()
+}
+
+/// The value after `flag` in `args`, if the flag is present.
+fn flag_value<'a>(args: &'a [String], flag: &str) -> Result<Option<&'a str>, String> {
+    match args.iter().position(|a| a == flag) {
+        None => Ok(None),
+        Some(i) => args.get(i + 1).map(|v| Some(v.as_str())).ok_or_else(|| format!("{flag} needs a value")),
+    }
+}
+
+/// Fails on arguments outside `known` (flags, and the values that follow `with_value` flags).
+fn reject_unknown(args: &[String], known: &[&str], with_value: &[&str]) -> Result<(), String> {
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if with_value.contains(&arg.as_str()) {
+            iter.next();
+        } else if !known.contains(&arg.as_str()) {
+            return Err(format!("unexpected argument `{arg}`; see `cargo xtask help`"));
+        }
+    }
+    Ok(())
+}
+
+/// Runs a cargo command in the repository root, failing when it fails.
+fn cargo(args: &[&str]) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = std::process::Command::new(&cargo)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run `{cargo}`: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`cargo {}` failed", args.join(" "))) }
+}
