@@ -39,7 +39,7 @@ pub struct Finding {
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
     let mut findings = pending_edits(path, report);
     findings.extend(report.diagnostics.iter().map(|d| {
-        let (start, end) = report.original_span(d.range);
+        let (start, end) = report.span(d.range);
         Finding {
             path: path.to_owned(),
             code: d.code,

@@ -68,7 +68,10 @@ impl Pipeline {
         for stage in [Stage::Layout, Stage::Punct, Stage::Convert] {
             self.run_stage(stage, &mut document);
         }
-        let diagnostics = self.lint_and_fix(&mut document);
+        let remaining = self.lint_and_fix(&mut document);
+        let mut diagnostics = document.diagnostics().to_vec();
+        diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: document.to_original(d.range), ..d }));
+        diagnostics.sort_by_key(|d| (d.range.start, d.code));
         Report { document, diagnostics, encoding }
     }
 

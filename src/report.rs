@@ -6,8 +6,8 @@ use zhclean_encoding::EncodingInfo;
 pub struct Report {
     /// The document: original input, cleaned text and edit log.
     pub document: Document,
-    /// What the lint rules found in the cleaned text and could not (or were not allowed to) fix;
-    /// ranges are in the cleaned text (see [`Report::original_span`]).
+    /// What the stages and lint rules found and could not (or were not allowed to) fix, ordered
+    /// by position; ranges refer to the original input.
     pub diagnostics: Vec<Diagnostic>,
     /// How the input was decoded.
     pub encoding: EncodingInfo,
@@ -29,9 +29,8 @@ impl Report {
         self.encoding.bom || self.document.text() != self.document.original()
     }
 
-    /// Start and end of a range of the cleaned text, as lines and columns of the input.
-    pub fn original_span(&self, range: TextRange) -> (LineCol, LineCol) {
-        let original = self.document.to_original(range);
-        (self.document.original_line_col(original.start), self.document.original_line_col(original.end))
+    /// Start and end of a range of the original input, as lines and columns.
+    pub fn span(&self, range: TextRange) -> (LineCol, LineCol) {
+        (self.document.original_line_col(range.start), self.document.original_line_col(range.end))
     }
 }

@@ -49,7 +49,7 @@ pub enum Applicability {
 }
 
 /// The changes that resolve a diagnostic.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fix {
     /// Safe or unsafe.
     pub applicability: Applicability,
@@ -57,8 +57,11 @@ pub struct Fix {
     pub changes: Vec<Change>,
 }
 
-/// A finding of a lint rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A finding of a rule.
+///
+/// A rule creates it with a range of the text it looked at; once recorded in a
+/// [`Document`](crate::Document) or a report, the range refers to the original input.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     /// Stable code, e.g. `ZH101`.
     pub code: &'static str,
@@ -66,10 +69,50 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// How serious it is.
     pub severity: Severity,
-    /// Where, in the coordinates of the text the lint ran on.
+    /// Where: in the text the rule looked at, or, once recorded, in the original input.
     pub range: TextRange,
     /// What is wrong, in one sentence.
     pub message: String,
     /// A fix, when one is known.
     pub fix: Option<Fix>,
+}
+
+/// The identity of a rule that reports diagnostics: code, name, default severity and the
+/// source file whose `//!` documentation explains it.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `ZH101`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `duplicate-paragraph`.
+    pub name: &'static str,
+    /// Severity unless the configuration overrides it.
+    pub severity: Severity,
+    /// One-line summary.
+    pub summary: &'static str,
+    /// Source of the rule's module (`include_str!` of its own file).
+    pub source: &'static str,
+}
+
+impl RuleMeta {
+    /// The rule's documentation: the `//!` comment that opens its source file.
+    pub fn documentation(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines().map_while(|l| l.strip_prefix("//!")) {
+            doc.push_str(line.strip_prefix(' ').unwrap_or(line));
+            doc.push('\n');
+        }
+        doc
+    }
+
+    /// A diagnostic of this rule, at its default severity, without a fix.
+    pub fn diagnostic(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            rule: self.name,
+            severity: self.severity,
+            range,
+            message: message.into(),
+            fix: None,
+        }
+    }
 }

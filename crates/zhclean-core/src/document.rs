@@ -1,4 +1,4 @@
-use crate::{Change, Edit, LineCol, LineIndex, TextRange};
+use crate::{Change, Diagnostic, Edit, LineCol, LineIndex, TextRange};
 use std::sync::OnceLock;
 
 /// The text being cleaned, with its original input and the log of every edit made to it.
@@ -11,6 +11,7 @@ pub struct Document {
     text: String,
     layers: Vec<Layer>,
     edits: Vec<Edit>,
+    diagnostics: Vec<Diagnostic>,
     original_lines: OnceLock<LineIndex>,
 }
 
@@ -64,6 +65,7 @@ impl Document {
             original,
             layers: Vec::new(),
             edits: Vec::new(),
+            diagnostics: Vec::new(),
             original_lines: OnceLock::new(),
         }
     }
@@ -81,6 +83,18 @@ impl Document {
     /// Every edit applied so far, in the order the stages made them.
     pub fn edits(&self) -> &[Edit] {
         &self.edits
+    }
+
+    /// Diagnostics recorded by the stages, with ranges in the original input.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Records a stage's diagnostic whose range refers to the current text; the stored range
+    /// refers to the original input.
+    pub fn record(&mut self, mut diagnostic: Diagnostic) {
+        diagnostic.range = self.to_original(diagnostic.range);
+        self.diagnostics.push(diagnostic);
     }
 
     /// Consumes the document, returning the current text.
@@ -117,6 +131,7 @@ impl Document {
                 range: self.to_original(range),
                 before: before.to_owned(),
                 after: change.replacement,
+                confidence: change.confidence,
             });
             copied_to = range.end;
         }

@@ -2,7 +2,7 @@ use crate::TextRange;
 use serde::Serialize;
 
 /// A replacement a stage proposes for the document's **current** text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     /// Name of the rule that wants the change (kebab-case, e.g. `halfwidth-punctuation`).
     pub rule: &'static str,
@@ -10,12 +10,19 @@ pub struct Change {
     pub range: TextRange,
     /// The text to put there.
     pub replacement: String,
+    /// How sure the rule is, from 0 to 1, when it guessed (e.g. joining two lines).
+    pub confidence: Option<f32>,
 }
 
 impl Change {
     /// Replace `range` of the current text with `replacement`.
     pub fn replace(rule: &'static str, range: TextRange, replacement: impl Into<String>) -> Self {
-        Self { rule, range, replacement: replacement.into() }
+        Self { rule, range, replacement: replacement.into(), confidence: None }
+    }
+
+    /// The same change, marked with how sure the rule is.
+    pub fn with_confidence(self, confidence: f32) -> Self {
+        Self { confidence: Some(confidence), ..self }
     }
 
     /// Delete `range` of the current text.
@@ -30,7 +37,7 @@ impl Change {
 }
 
 /// A change that was applied, as kept in the document's edit log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Edit {
     /// The rule that made the change.
     pub rule: &'static str,
@@ -40,4 +47,7 @@ pub struct Edit {
     pub before: String,
     /// The text that replaced it.
     pub after: String,
+    /// How sure the rule was, when it guessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }

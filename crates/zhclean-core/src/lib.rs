@@ -12,7 +12,7 @@ mod edit;
 mod line_index;
 mod range;
 
-pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::Document;
 pub use edit::{Change, Edit};
 pub use line_index::{LineCol, LineIndex};

@@ -11,13 +11,17 @@ mod rules;
 pub use context::{Context, Paragraph};
 pub use registry::{RULES, Rule, find_rule};
 
-use zhclean_core::{Diagnostic, Document};
+use zhclean_core::{Diagnostic, Document, RuleMeta};
 
-/// Runs every enabled rule over the current text of `doc`, ordered by position then code.
-pub fn lint(doc: &Document, enabled: impl Fn(&Rule) -> bool) -> Vec<Diagnostic> {
+/// Runs every enabled rule that reads the final text over `doc`, ordered by position then code.
+pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool) -> Vec<Diagnostic> {
     let context = Context::new(doc);
-    let mut diagnostics: Vec<Diagnostic> =
-        RULES.iter().filter(|rule| enabled(rule)).flat_map(|rule| (rule.check)(&context)).collect();
+    let mut diagnostics: Vec<Diagnostic> = RULES
+        .iter()
+        .filter(|rule| enabled(rule.meta))
+        .filter_map(|rule| rule.check)
+        .flat_map(|check| check(&context))
+        .collect();
     diagnostics.sort_by_key(|d| (d.range.start, d.code));
     diagnostics
 }

@@ -1,41 +1,23 @@
 use crate::Context;
 use crate::rules;
-use zhclean_core::{Diagnostic, Severity};
+use zhclean_core::{Diagnostic, RuleMeta};
 
-/// A lint rule: its stable code, name, default severity, documentation and check.
+/// A rule that reports diagnostics: its identity and, for rules that read the final text, the
+/// check. Rules without a check report from inside a stage, where the evidence is.
 pub struct Rule {
-    /// Stable code, e.g. `ZH101`.
-    pub code: &'static str,
-    /// Kebab-case name, e.g. `duplicate-paragraph`.
-    pub name: &'static str,
-    /// Severity unless the configuration overrides it.
-    pub severity: Severity,
-    /// One-line summary.
-    pub summary: &'static str,
-    /// Source of the rule's module, whose `//!` documentation [`Rule::documentation`] returns.
-    pub source: &'static str,
-    /// Reports the rule's findings.
-    pub check: fn(&Context) -> Vec<Diagnostic>,
+    /// Code, name, default severity and documentation.
+    pub meta: &'static RuleMeta,
+    /// Reports the rule's findings on the final text.
+    pub check: Option<fn(&Context) -> Vec<Diagnostic>>,
 }
 
-impl Rule {
-    /// The rule's documentation: the `//!` comment that opens its source file.
-    pub fn documentation(&self) -> String {
-        let mut doc = String::new();
-        for line in self.source.lines().map_while(|l| l.strip_prefix("//!")) {
-            doc.push_str(line.strip_prefix(' ').unwrap_or(line));
-            doc.push('\n');
-        }
-        doc
-    }
-}
+/// Every rule that reports diagnostics, ordered by code.
+pub static RULES: &[Rule] =
+    &[Rule { meta: &rules::duplicate_paragraph::RULE, check: Some(rules::duplicate_paragraph::check) }];
 
-/// Every lint rule, ordered by code.
-pub static RULES: &[Rule] = &[rules::duplicate_paragraph::RULE];
-
-/// The rule with this code or name.
+/// The rule with this code (any case) or name.
 pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|rule| rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name)
+    RULES.iter().find(|rule| rule.meta.code.eq_ignore_ascii_case(code_or_name) || rule.meta.name == code_or_name)
 }
 
 #[cfg(test)]
@@ -45,18 +27,21 @@ mod tests {
     #[test]
     fn every_rule_is_documented_with_the_fixed_headings() {
         for rule in RULES {
-            let doc = rule.documentation();
+            let doc = rule.meta.documentation();
             for heading in ["## What it does", "## Why", "## Example", "## Fix safety"] {
-                assert!(doc.contains(heading), "{} lacks `{heading}`", rule.name);
+                assert!(doc.contains(heading), "{} lacks `{heading}`", rule.meta.name);
             }
         }
     }
 
     #[test]
-    fn codes_and_names_are_unique_and_findable() {
+    fn codes_and_names_are_unique_ordered_and_findable() {
+        for pair in RULES.windows(2) {
+            assert!(pair[0].meta.code < pair[1].meta.code, "{} before {}", pair[0].meta.code, pair[1].meta.code);
+        }
         for rule in RULES {
-            assert_eq!(find_rule(rule.code).map(|r| r.name), Some(rule.name));
-            assert_eq!(find_rule(rule.name).map(|r| r.code), Some(rule.code));
+            assert_eq!(find_rule(rule.meta.code).map(|r| r.meta.name), Some(rule.meta.name));
+            assert_eq!(find_rule(rule.meta.name).map(|r| r.meta.code), Some(rule.meta.code));
         }
     }
 }

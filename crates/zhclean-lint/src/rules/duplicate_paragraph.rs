@@ -17,25 +17,25 @@
 //! The fix deletes the second copy. It is **unsafe**: some documents repeat a paragraph on
 //! purpose, and only a reader can tell. Apply it with `--unsafe-fixes`.
 
-use crate::{Context, Rule};
+use crate::Context;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use zhclean_core::{Applicability, Change, Diagnostic, Fix, Severity, TextRange};
+use zhclean_core::{Applicability, Change, Diagnostic, Fix, RuleMeta, Severity, TextRange};
 
 /// The rule.
-pub const RULE: Rule = Rule {
+pub const RULE: RuleMeta = RuleMeta {
     code: "ZH101",
     name: "duplicate-paragraph",
     severity: Severity::Warning,
     summary: "a paragraph repeats an earlier one",
     source: include_str!("duplicate_paragraph.rs"),
-    check,
 };
 
 /// Paragraphs shorter than this (in characters) are headings or signatures, not duplicates.
 const MIN_CHARS: usize = 10;
 
-fn check(context: &Context) -> Vec<Diagnostic> {
+/// Reports every paragraph that repeats an earlier one.
+pub fn check(context: &Context) -> Vec<Diagnostic> {
     let text = context.text();
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     let mut diagnostics = Vec::new();
@@ -50,16 +50,13 @@ fn check(context: &Context) -> Vec<Diagnostic> {
             }
             Entry::Occupied(entry) => {
                 let first = context.original_line_col(*entry.get());
+                let message = format!("paragraph repeats the paragraph at line {}", first.line);
                 diagnostics.push(Diagnostic {
-                    code: RULE.code,
-                    rule: RULE.name,
-                    severity: RULE.severity,
-                    range: paragraph.range,
-                    message: format!("paragraph repeats the paragraph at line {}", first.line),
                     fix: Some(Fix {
                         applicability: Applicability::Unsafe,
                         changes: vec![Change::delete(RULE.name, with_separator(text, paragraph.range))],
                     }),
+                    ..RULE.diagnostic(paragraph.range, message)
                 });
             }
         }
