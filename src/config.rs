@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 use thiserror::Error;
+pub use zhclean_layout::ParagraphSeparator;
 
 /// What the pipeline does; the default follows GB/T 15834 and changes nothing it is unsure of.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -10,6 +11,8 @@ pub struct Config {
     pub unsafe_fixes: bool,
     /// Rules switched off, by name (any stage) or by code (lint rules).
     pub disabled: BTreeSet<String>,
+    /// How paragraphs are separated in the output.
+    pub paragraph_separator: ParagraphSeparator,
 }
 
 /// A configuration the pipeline cannot run with.

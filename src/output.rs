@@ -130,14 +130,14 @@ mod tests {
     #[test]
     fn findings_locate_edits_and_diagnostics_in_the_input() {
         let para = "双方将加强国际奥委会和亚奥理事会有关倡议和决定。";
-        let input = format!("指出,利用\r\n\r\n{para}\r\n\r\n{para}\r\n");
+        let input = format!("指出,利用。\r\n\r\n{para}\r\n\r\n{para}\r\n");
         let report = Pipeline::new(Config::default()).unwrap().clean_bytes(input.as_bytes()).unwrap();
         let lines: Vec<String> = findings("a.txt", &report).iter().map(human_line).collect();
         assert_eq!(
             lines,
             [
                 "a.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would make 1 edit here and below",
-                "a.txt:1:6: info[ZH000] line-ending: `clean` would make 5 edits here and below",
+                "a.txt:1:7: info[ZH000] line-ending: `clean` would make 5 edits here and below",
                 "a.txt:5:1: warning[ZH101] duplicate-paragraph: paragraph repeats the paragraph at line 3 \
                  [fixable with --unsafe-fixes]",
             ]

@@ -80,7 +80,7 @@ impl Pipeline {
     pub fn run_stage(&self, stage: Stage, document: &mut Document) {
         let enabled = |name: &str| self.config.enabled(name);
         match stage {
-            Stage::Layout => zhclean_layout::run(document, enabled),
+            Stage::Layout => zhclean_layout::run(document, self.config.paragraph_separator, enabled),
             Stage::Punct => zhclean_punct::run(document, enabled),
             Stage::Convert => {
                 if let Some(converter) = &self.converter {

@@ -35,3 +35,55 @@ fn cleaning_the_corpus_is_idempotent() {
         assert_eq!(twice.edits(), &[], "{}", path.display());
     });
 }
+
+/// Edit distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The cleaned paragraphs of a corpus file, from the first one that starts with `first`.
+fn paragraphs_from(file: &str, first: &str) -> Vec<String> {
+    let report = clean(&Path::new("corpus").join(file));
+    let paragraphs: Vec<String> = report.text().trim_end().split("\n\n").map(str::to_owned).collect();
+    let start = paragraphs.iter().position(|p| p.starts_with(first)).unwrap();
+    paragraphs[start..].to_vec()
+}
+
+/// The newspaper OCR of the 2025 statement, cleaned, matches the cleaned web copy paragraph by
+/// paragraph up to its continuation marker. The only differences allowed are OCR word errors
+/// (a few characters per paragraph) and the one place where the newspaper set two paragraphs
+/// as one.
+#[test]
+fn newspaper_ocr_aligns_with_the_web_copy() {
+    let web = paragraphs_from("2025-joint-statement.web.txt", "应俄罗斯联邦总统普京邀请");
+    let ocr = paragraphs_from("2025-joint-statement.newspaper-ocr.txt", "应俄罗斯联邦总统普京邀请");
+    let ocr_body: Vec<&String> = ocr.iter().take_while(|p| !p.starts_with("当地时间5月7日")).collect();
+    let (mut j, mut merged, mut word_errors) = (0, Vec::new(), 0);
+    for paragraph in &ocr_body {
+        let distance = edit_distance(paragraph, &web[j]);
+        if distance * 10 <= web[j].chars().count() {
+            word_errors += distance;
+            j += 1;
+        } else {
+            let both = format!("{}{}", web[j], web[j + 1]);
+            assert!(edit_distance(paragraph, &both) * 10 <= both.chars().count(), "no match for {paragraph}");
+            merged.push(paragraph.chars().take(12).collect::<String>());
+            j += 2;
+        }
+    }
+    assert_eq!(merged, ["双方将以元首外交为引领，"]);
+    assert_eq!((ocr_body.len(), j), (62, 63));
+    assert_eq!(word_errors, 31, "characters that differ through OCR errors");
+    assert!(ocr_body.iter().any(|p| p.ends_with("实现国家统一所采取的举措。")));
+}

@@ -1,6 +1,6 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-use zhclean::{Config, ConfigError, Pipeline};
+use zhclean::{Config, ConfigError, ParagraphSeparator, Pipeline};
 
 /// Clean and validate Chinese text documents.
 ///
@@ -97,6 +97,18 @@ pub struct PipelineArgs {
     /// Switch rules off, by name or code (repeatable, or comma-separated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub disable: Vec<String>,
+    /// What separates paragraphs in the output.
+    #[arg(long, value_enum, value_name = "SEPARATOR", default_value_t = Separator::BlankLine)]
+    pub paragraph_separator: Separator,
+}
+
+/// What separates paragraphs in the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Separator {
+    /// One blank line between paragraphs.
+    BlankLine,
+    /// A single line break between paragraphs.
+    Newline,
 }
 
 impl PipelineArgs {
@@ -106,6 +118,10 @@ impl PipelineArgs {
             convert: self.convert.clone(),
             unsafe_fixes: self.unsafe_fixes,
             disabled: self.disable.iter().cloned().collect(),
+            paragraph_separator: match self.paragraph_separator {
+                Separator::BlankLine => ParagraphSeparator::BlankLine,
+                Separator::Newline => ParagraphSeparator::Newline,
+            },
         })
     }
 }

@@ -44,6 +44,17 @@ impl Layer {
         }
     }
 
+    /// Maps a position of the text before this layer to the text after it; a position inside a
+    /// replaced range maps to the start of its replacement.
+    fn map_forward(&self, pos: usize) -> usize {
+        let idx = self.spans.partition_point(|s| s.before.start <= pos);
+        match idx.checked_sub(1).map(|i| &self.spans[i]) {
+            None => pos,
+            Some(span) if pos < span.before.end => span.after.start,
+            Some(span) => span.after.end + (pos - span.before.end),
+        }
+    }
+
     /// Maps an end position back through this layer; a position inside a replacement maps to
     /// the end of what it replaced.
     fn map_end(&self, pos: usize) -> usize {
@@ -156,6 +167,12 @@ impl Document {
         TextRange::new(start, end.max(start))
     }
 
+    /// Maps a byte offset of the original input to the current text; an offset inside replaced
+    /// text maps to the start of its replacement.
+    pub fn to_current(&self, offset: usize) -> usize {
+        self.layers.iter().fold(offset, |pos, layer| layer.map_forward(pos))
+    }
+
     /// Line and column (1-based, in characters) of a byte offset of the original input.
     pub fn original_line_col(&self, offset: usize) -> LineCol {
         self.original_lines.get_or_init(|| LineIndex::new(&self.original)).line_col(&self.original, offset)
@@ -196,6 +213,9 @@ mod tests {
         // The inserted "--" maps to the point where it was inserted.
         assert_eq!(doc.to_original(TextRange::new(3, 5)), TextRange::new(5, 5));
         assert_eq!(doc.edits()[1].range, TextRange::empty(5));
+        // And forward again: "yy" started at 5, "C" at 4.
+        assert_eq!((doc.to_current(5), doc.to_current(4)), (5, 2));
+        assert_eq!(doc.to_current(0), 0, "deleted text maps to where it was");
     }
 
     #[test]

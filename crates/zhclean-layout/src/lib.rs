@@ -1,36 +1,89 @@
-//! The layout stage: line endings, trailing whitespace and the final newline.
+//! The layout stage: line endings, invisible characters, markup remnants, converter debris,
+//! spacing, stray line breaks, paragraphs and page furniture.
 //!
-//! Each rule lives in its own module and proposes [`Change`]s; [`run`] applies them in order,
-//! one batch per rule, so every change is logged with its rule name.
+//! Each character-level rule lives in its own module and proposes [`Change`]s; the reflow then
+//! decides for every line break whether it ends a paragraph. [`run`] applies them in order, one
+//! batch per rule, so every change is logged with its rule name.
 
+mod cjk_spacing;
+pub mod continuation_marker;
 mod final_newline;
+mod invisible_character;
 mod line_ending;
+mod line_kind;
+mod list_marker;
+mod markdown_heading;
+mod markup_remnant;
+mod page_footer;
+mod page_number;
+mod reflow;
+mod running_header;
+pub mod stray_break;
+mod text;
 mod trailing_whitespace;
+pub mod truncated_paragraph;
 
 use zhclean_core::{Change, Document};
 
-/// A layout rule: its name and the function that proposes its changes.
+/// How paragraphs are separated in the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ParagraphSeparator {
+    /// One blank line (the default).
+    #[default]
+    BlankLine,
+    /// A single line break.
+    Newline,
+}
+
+impl ParagraphSeparator {
+    fn as_str(self) -> &'static str {
+        match self {
+            ParagraphSeparator::BlankLine => "\n\n",
+            ParagraphSeparator::Newline => "\n",
+        }
+    }
+}
+
+/// A character-level layout rule: its name and the function that proposes its changes.
 struct Rule {
     name: &'static str,
     changes: fn(&str) -> Vec<Change>,
 }
 
-/// The rules of this stage, in the order they run.
+/// The character-level rules, in the order they run before the reflow.
 const RULES: &[Rule] = &[
     Rule { name: line_ending::NAME, changes: line_ending::changes },
+    Rule { name: invisible_character::NAME, changes: invisible_character::changes },
+    Rule { name: markup_remnant::NAME, changes: markup_remnant::changes },
     Rule { name: trailing_whitespace::NAME, changes: trailing_whitespace::changes },
-    Rule { name: final_newline::NAME, changes: final_newline::changes },
+    Rule { name: markdown_heading::NAME, changes: markdown_heading::changes },
+    Rule { name: list_marker::NAME, changes: list_marker::changes },
+    Rule { name: cjk_spacing::NAME, changes: cjk_spacing::changes },
 ];
 
-/// Names of the rules this stage can apply.
+/// Names of every rule whose edits this stage makes.
 pub fn rule_names() -> impl Iterator<Item = &'static str> {
-    RULES.iter().map(|rule| rule.name)
+    RULES.iter().map(|rule| rule.name).chain([
+        stray_break::JOIN,
+        reflow::SEPARATOR,
+        reflow::INDENTATION,
+        page_number::NAME,
+        running_header::NAME,
+        page_footer::NAME,
+        continuation_marker::RULE.name,
+        final_newline::NAME,
+    ])
 }
 
 /// Runs every enabled layout rule over `doc`.
-pub fn run(doc: &mut Document, enabled: impl Fn(&str) -> bool) {
+pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: impl Fn(&str) -> bool) {
     for rule in RULES.iter().filter(|rule| enabled(rule.name)) {
         let changes = (rule.changes)(doc.text());
+        doc.apply(changes);
+    }
+    reflow::run(doc, separator, &enabled);
+    if enabled(final_newline::NAME) {
+        let changes = final_newline::changes(doc.text());
         doc.apply(changes);
     }
 }
@@ -41,22 +94,23 @@ mod tests {
 
     fn clean(input: &str) -> String {
         let mut doc = Document::new(input);
-        run(&mut doc, |_| true);
+        run(&mut doc, ParagraphSeparator::BlankLine, |_| true);
         doc.into_text()
     }
 
     #[test]
     fn canonical_line_structure() {
-        assert_eq!(clean("一\r\n\r\n双方 \t\r\n指出\r最后"), "一\n\n双方\n指出\n最后\n");
-        assert_eq!(clean("正文\n\n\n"), "正文\n");
+        assert_eq!(clean("一\r\n\r\n双方指出 \t\r\n，合作。\r最后。"), "一\n\n双方指出，合作。\n\n最后。\n");
+        assert_eq!(clean("正文。\n\n\n"), "正文。\n");
+        assert_eq!(clean("\n\n\u{3000}\u{3000}正文。"), "正文。\n");
         assert_eq!(clean(""), "");
     }
 
     #[test]
     fn clean_text_is_unchanged() {
-        let text = "一\n\n双方指出，利用。\n";
+        let text = "一\n\n双方指出，利用。\n\n——加强合作。\n";
         let mut doc = Document::new(text);
-        run(&mut doc, |_| true);
+        run(&mut doc, ParagraphSeparator::BlankLine, |_| true);
         assert_eq!(doc.text(), text);
         assert!(doc.edits().is_empty());
     }
@@ -64,7 +118,14 @@ mod tests {
     #[test]
     fn disabled_rules_do_not_run() {
         let mut doc = Document::new("a \r\n");
-        run(&mut doc, |name| name != line_ending::NAME);
+        run(&mut doc, ParagraphSeparator::BlankLine, |name| name != line_ending::NAME);
         assert_eq!(doc.text(), "a\r\n");
+    }
+
+    #[test]
+    fn single_newline_separator() {
+        let mut doc = Document::new("一\n\n双方指出。\n\n\n最后。\n");
+        run(&mut doc, ParagraphSeparator::Newline, |_| true);
+        assert_eq!(doc.text(), "一\n双方指出。\n最后。\n");
     }
 }

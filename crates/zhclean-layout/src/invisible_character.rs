@@ -1,0 +1,34 @@
+//! `invisible-character`: zero-width characters, stray byte order marks and soft hyphens are
+//! deleted; form feeds (page separators) become line breaks.
+
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "invisible-character";
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{0C}')
+}
+
+/// Proposes the deletion of every invisible character (a form feed becomes a line break).
+pub fn changes(text: &str) -> Vec<Change> {
+    text.char_indices()
+        .filter(|&(_, c)| is_invisible(c))
+        .map(|(i, c)| {
+            let range = TextRange::new(i, i + c.len_utf8());
+            Change::replace(NAME, range, if c == '\u{0C}' { "\n" } else { "" })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_width_characters_go_and_form_feeds_break_lines() {
+        let mut doc = zhclean_core::Document::new("双\u{200B}方\u{FEFF}指出\u{0C}下一页");
+        doc.apply(changes(doc.text()));
+        assert_eq!(doc.text(), "双方指出\n下一页");
+    }
+}

@@ -1,0 +1,115 @@
+//! What a line is: a heading, a list item, a metadata line, or running text.
+
+use crate::text::{ends_sentence, is_space};
+
+/// The role of a non-blank line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A section heading: `一`, `（三）`, `第四章`, `一、总则`.
+    Heading,
+    /// A list item: `——…`, `（一）…`, `1.…`, `①…`, `•…`.
+    ListItem,
+    /// A `key: value` line of a header block (`标题: …`, `链接: …`).
+    Metadata,
+    /// Running text.
+    Body,
+}
+
+const NUMERALS: &str = "一二三四五六七八九十百零〇两";
+
+/// Longest heading text after its number, in characters.
+const MAX_HEADING_TEXT: usize = 25;
+
+/// The kind of a trimmed line (metadata is decided by position, see [`is_metadata`]).
+pub fn classify(line: &str) -> Kind {
+    if let Some(rest) = numbered(line) {
+        let short = rest.chars().count() <= MAX_HEADING_TEXT && !ends_sentence(rest);
+        return if short { Kind::Heading } else { Kind::ListItem };
+    }
+    if is_list_item(line) { Kind::ListItem } else { Kind::Body }
+}
+
+/// The text after a section number, when the line starts with one.
+fn numbered(line: &str) -> Option<&str> {
+    let numeral_len = line.len() - line.trim_start_matches(|c| NUMERALS.contains(c)).len();
+    if numeral_len > 0 && line.chars().count() <= 4 && numeral_len == line.len() {
+        return Some("");
+    }
+    if numeral_len > 0 {
+        return line[numeral_len..].strip_prefix(['、', '．']);
+    }
+    if let Some(after) = line.strip_prefix(['（', '(']) {
+        let inner_len = after.len() - after.trim_start_matches(|c: char| NUMERALS.contains(c)).len();
+        if inner_len > 0 {
+            return after[inner_len..].strip_prefix(['）', ')']);
+        }
+    }
+    if let Some(after) = line.strip_prefix('第') {
+        let number_len =
+            after.len() - after.trim_start_matches(|c: char| NUMERALS.contains(c) || c.is_ascii_digit()).len();
+        let rest = &after[number_len..];
+        let unit = ["章", "节", "部分", "编", "篇", "卷"].iter().find(|u| rest.starts_with(*u))?;
+        return (number_len > 0).then(|| rest[unit.len()..].trim_start_matches(is_space));
+    }
+    None
+}
+
+fn is_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next();
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    line.starts_with("——")
+        || first.is_some_and(|c| matches!(c, '•' | '●' | '■' | '◆' | '▲' | '★' | '①'..='⑳' | '⑴'..='⒇'))
+        || (digits > 0
+            && digits <= 3
+            && line[digits..].starts_with(['.', '、', '．'])
+            && !line[digits..].starts_with(".."))
+        || line.strip_prefix(['（', '(']).is_some_and(|after| {
+            after.starts_with(|c: char| c.is_ascii_digit())
+                && after.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(['）', ')'])
+        })
+}
+
+/// True for a `key: value` line whose key is a short label (`标题: …`, `发布时间：…`).
+pub fn is_metadata(line: &str) -> bool {
+    let Some((key, value)) = line.split_once([':', '：']) else { return false };
+    (1..=8).contains(&key.chars().count())
+        && key.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !value.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        let cases = [
+            ("一", Kind::Heading),
+            ("十二", Kind::Heading),
+            ("一、总则", Kind::Heading),
+            ("（三）基本原则", Kind::Heading),
+            ("第四章 附则", Kind::Heading),
+            ("（一）双方同意在各领域开展务实合作，推动两国关系不断向前发展，造福两国人民。", Kind::ListItem),
+            ("——加强教育合作。", Kind::ListItem),
+            ("1. 总体要求", Kind::ListItem),
+            ("（2）扩大规模", Kind::ListItem),
+            ("①第一项", Kind::ListItem),
+            ("一揽子合作", Kind::Body),
+            ("双方指出，合作。", Kind::Body),
+            ("2025年5月", Kind::Body),
+            ("第三版", Kind::Body),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(classify(line), kind, "{line}");
+        }
+    }
+
+    #[test]
+    fn metadata_lines() {
+        assert!(is_metadata("标题: 中华人民共和国和俄罗斯联邦联合声明"));
+        assert!(is_metadata("发布时间：2025-05-09"));
+        assert!(is_metadata("链接: http://politics.people.com.cn/n1/2025/0509/c1001-40476040.html"));
+        assert!(!is_metadata("中华人民共和国和俄罗斯联邦（以下称“双方”）声明如下："));
+    }
+}

@@ -1,0 +1,144 @@
+//! `list-marker`: list items mangled by a PDF converter get the Chinese dash `——` that opens
+//! them in GB/T 15834 text, and bullets that are converter debris are removed.
+//!
+//! - A bullet followed by a dash-like mark (`- 一根据`, `- —欢迎`, `- -不断`, `- ---深化`,
+//!   `- ——持续`), or a line opened by a lone dash-like mark (`—加强`, `-继续`), starts an item:
+//!   the marks become `——`. `一` counts as a mangled dash only after a bullet, in a document
+//!   whose other bulleted items use dashes, and not when it starts a word (`一带一路`).
+//! - A bullet followed by plain text continues an item when the line before is unfinished
+//!   (`……包括中方支持俄方` / `- 组建欧亚电影艺术学院`): the bullet is removed so that the layout
+//!   joins the two lines. After a finished line it starts an item and becomes `——`.
+
+use crate::text::{ends_sentence, is_opening, is_space};
+use zhclean_core::chars::is_han;
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "list-marker";
+
+const BULLETS: &[&str] = &["- ", "* ", "• "];
+
+/// Words that start with `一`, where `一` is not a mangled dash.
+const YI_WORDS: &[&str] = &[
+    "一带", "一路", "一个", "一些", "一致", "一切", "一道", "一步", "一系", "一揽", "一体", "一般", "一直", "一定",
+    "一起", "一方", "一流", "一年", "一次", "一项", "一批", "一种", "一级", "一中", "一国",
+];
+
+fn is_dash_like(c: char) -> bool {
+    matches!(c, '-' | '—' | '－' | '─' | '–' | '―')
+}
+
+/// A line split into indentation, bullet and the rest.
+struct Item<'a> {
+    start: usize,
+    bullet_end: usize,
+    rest: &'a str,
+    bulleted: bool,
+}
+
+fn item(line: &str, start: usize) -> Item<'_> {
+    let indent = line.len() - line.trim_start_matches(is_space).len();
+    let after_indent = &line[indent..];
+    match BULLETS.iter().find(|b| after_indent.starts_with(*b)) {
+        Some(bullet) => Item {
+            start,
+            bullet_end: start + indent + bullet.len(),
+            rest: &after_indent[bullet.len()..],
+            bulleted: true,
+        },
+        None => Item { start, bullet_end: start + indent, rest: after_indent, bulleted: false },
+    }
+}
+
+/// Length of the dash-like marks that open `rest`, when text follows them.
+fn dash_marks(rest: &str) -> Option<usize> {
+    let len = rest.len() - rest.trim_start_matches(is_dash_like).len();
+    let after = &rest[len..];
+    let starts_text = after.chars().next().is_some_and(|c| is_han(c) || is_opening(c));
+    (len > 0 && starts_text).then_some(len)
+}
+
+/// Length of a `一` that stands for a dash.
+fn yi_dash(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix('一')?;
+    let next_is_han = after.chars().next().is_some_and(is_han);
+    (next_is_han && !YI_WORDS.iter().any(|w| rest.starts_with(w))).then_some('一'.len_utf8())
+}
+
+/// Proposes the marker changes for every list line.
+pub fn changes(text: &str) -> Vec<Change> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push(item(line.trim_end_matches('\n'), start));
+        start += line.len();
+    }
+    let dash_list = lines.iter().any(|i| i.bulleted && dash_marks(i.rest).is_some());
+    let mut changes = Vec::new();
+    let mut previous_finished = true;
+    for item in &lines {
+        if item.rest.trim().is_empty() && !item.bulleted {
+            continue;
+        }
+        let item_start = |len: usize| Change::replace(NAME, TextRange::new(item.start, item.bullet_end + len), "——");
+        let marks =
+            dash_marks(item.rest).or_else(|| if item.bulleted && dash_list { yi_dash(item.rest) } else { None });
+        match marks {
+            Some(len) if item.bulleted || &item.rest[..len] != "——" => changes.push(item_start(len)),
+            Some(_) => {}
+            None if item.bulleted && starts_plain_text(item.rest) => {
+                if !previous_finished {
+                    changes.push(Change::delete(NAME, TextRange::new(item.start, item.bullet_end)));
+                } else if dash_list {
+                    changes.push(item_start(0));
+                }
+            }
+            None => {}
+        }
+        let body = item.rest.trim_end();
+        previous_finished = ends_sentence(body) || body.ends_with(['：', ':']);
+    }
+    changes
+}
+
+fn starts_plain_text(rest: &str) -> bool {
+    rest.chars().next().is_some_and(is_han)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text));
+        doc.into_text()
+    }
+
+    #[test]
+    fn mangled_items_start_with_the_chinese_dash() {
+        let input = "双方商定:\n\n- 一根据纲要。\n- —欢迎举办。\n- -不断提升。\n- ---深化合作。\n- ——持续巩固。\n  - —加强海关。\n—加强保护。\n-继续落实。\n——已经正确。\n";
+        let expected = "双方商定:\n\n——根据纲要。\n——欢迎举办。\n——不断提升。\n——深化合作。\n——持续巩固。\n——加强海关。\n——加强保护。\n——继续落实。\n——已经正确。\n";
+        assert_eq!(fixed(input), expected);
+    }
+
+    #[test]
+    fn bullet_after_an_unfinished_line_is_debris() {
+        let input = "- ——推动电影领域合作,包括中方支持俄方\n- 组建欧亚电影艺术学院。\n- 持续扩大双边贸易。\n";
+        assert_eq!(fixed(input), "——推动电影领域合作,包括中方支持俄方\n组建欧亚电影艺术学院。\n——持续扩大双边贸易。\n");
+    }
+
+    #[test]
+    fn real_text_is_left_alone() {
+        for text in ["- 一带一路建设。\n- —欢迎。\n", "- 3 -\n", "-3-\n", "2024-2025年\n", "- item one\n", "一、总则\n"]
+        {
+            let out = fixed(text);
+            assert!(
+                !out.contains("——带") && !out.starts_with("——3") && !out.starts_with("——一、"),
+                "{text:?} -> {out:?}"
+            );
+        }
+        assert_eq!(fixed("- 一带一路建设。\n- —欢迎。\n"), "——一带一路建设。\n——欢迎。\n");
+        assert_eq!(fixed("- item one\n- item two\n"), "- item one\n- item two\n");
+    }
+}

@@ -1,0 +1,44 @@
+//! `markdown-heading`: Markdown heading marks left by a PDF-to-text converter (`## 五`,
+//! `# 九`) are removed; the heading text stays on its own line.
+
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "markdown-heading";
+
+/// Proposes the removal of the `#` marks (and the space after them) that open a line.
+pub fn changes(text: &str) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(len) = heading_mark_len(line) {
+            changes.push(Change::delete(NAME, TextRange::new(line_start, line_start + len)));
+        }
+        line_start += line.len();
+    }
+    changes
+}
+
+fn heading_mark_len(line: &str) -> Option<usize> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &line[hashes..];
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let title = rest[spaces..].trim_end();
+    (spaces > 0 && !title.is_empty()).then_some(hashes + spaces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_marks_go() {
+        let text = "## 五\n\n# 九\n#话题 不是标题\n###\n";
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text));
+        assert_eq!(doc.text(), "五\n\n九\n#话题 不是标题\n###\n");
+    }
+}

@@ -1,0 +1,126 @@
+//! `markup-remnant`: HTML left in plain text. Known tags are removed (`<br>` and paragraph tags
+//! become line breaks), character entities are decoded (`&nbsp;` becomes a space), and a
+//! dangling `</` or `<` at the end of a line — a tag cut off by a scraper — is removed.
+
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "markup-remnant";
+
+/// HTML elements whose tags are recognised in plain text.
+const TAGS: &[&str] = &[
+    "a", "b", "br", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "i", "img", "li", "ol", "p", "span",
+    "strong", "sub", "sup", "table", "td", "th", "tr", "u", "ul",
+];
+
+/// Tags that separate lines.
+const BREAKING: &[&str] = &["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"];
+
+const ENTITIES: &[(&str, &str)] = &[
+    ("nbsp", " "),
+    ("ensp", " "),
+    ("emsp", " "),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("hellip", "…"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("middot", "·"),
+];
+
+/// Proposes the removal or decoding of every markup remnant.
+pub fn changes(text: &str) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut i = 0;
+    while let Some(found) = text[i..].find(['<', '&']) {
+        let at = i + found;
+        let rest = &text[at..];
+        let change = if rest.starts_with('<') { tag(rest) } else { entity(rest) };
+        match change {
+            Some((len, replacement)) => {
+                changes.push(Change::replace(NAME, TextRange::new(at, at + len), replacement));
+                i = at + len;
+            }
+            None => i = at + 1,
+        }
+    }
+    changes
+}
+
+/// A tag at the start of `rest`: its length and replacement.
+fn tag(rest: &str) -> Option<(usize, String)> {
+    let line = rest.split('\n').next().unwrap_or(rest);
+    if line == "<" || line == "</" {
+        return Some((line.len(), String::new()));
+    }
+    let inner = line.strip_prefix("</").or_else(|| line.strip_prefix('<'))?;
+    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
+    let name = inner[..name_len].to_ascii_lowercase();
+    if !TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let after_name = &inner[name_len..];
+    if !after_name.starts_with(['>', ' ', '/']) {
+        return None;
+    }
+    let close = after_name.find('>')?;
+    let len = (line.len() - inner.len()) + name_len + close + 1;
+    let replacement = if BREAKING.contains(&name.as_str()) { "\n" } else { "" };
+    Some((len, replacement.to_owned()))
+}
+
+/// A character entity at the start of `rest`: its length and the character.
+fn entity(rest: &str) -> Option<(usize, String)> {
+    let end = rest[..rest.len().min(12)].find(';')?;
+    let name = &rest[1..end];
+    let decoded = if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        char::from_u32(code).filter(|c| !c.is_control())?.to_string()
+    } else {
+        ENTITIES.iter().find(|(n, _)| *n == name)?.1.to_owned()
+    };
+    Some((end + 1, decoded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text));
+        doc.into_text()
+    }
+
+    #[test]
+    fn tags_entities_and_dangling_fragments() {
+        let cases = [
+            ("合作。<br>双方", "合作。\n双方"),
+            ("<p class=\"x\">双方</p>", "\n双方\n"),
+            ("<span>中俄</span>关系", "中俄关系"),
+            ("A&amp;B&nbsp;C&#20013;&#x6587;", "A&B C中文"),
+            ("作出重要贡献。\n\n</", "作出重要贡献。\n\n"),
+            ("末尾<\n下一行", "末尾\n下一行"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fixed(input), expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_only_looks_like_markup_stays() {
+        for text in ["a < b and c > d", "<中俄关系>", "AT&T", "x <= 3", "&unknown;", "《联合国宪章》"] {
+            assert_eq!(fixed(text), text);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! `page-number`: a line that holds only a page number (`— 3 —`, `- 3 -`, `第 3 页`,
+//! `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`, or a bare number) is removed; the layout then
+//! decides whether the paragraph around it continues.
+
+/// Rule name.
+pub const NAME: &str = "page-number";
+
+/// True when the trimmed line is a page number.
+pub fn is_page_number(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = compact.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '─' | '~' | '～' | '·'));
+    if core.is_empty() || core.chars().count() > 16 {
+        return false;
+    }
+    is_number(core) || is_chinese_page(core) || is_fraction(core) || is_english_page(core)
+}
+
+fn is_number(s: &str) -> bool {
+    (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `第3页`, `第3页共10页`, `第3页/共10页`, `共10页第3页`.
+fn is_chinese_page(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['/', '，', ',']).collect();
+    !parts.is_empty()
+        && parts.iter().all(|part| {
+            part.split_inclusive('页').all(|piece| {
+                let piece = piece.strip_prefix('第').or_else(|| piece.strip_prefix('共')).unwrap_or(piece);
+                piece.strip_suffix('页').is_some_and(is_number)
+            })
+        })
+        && s.contains('页')
+}
+
+/// `3/10`.
+fn is_fraction(s: &str) -> bool {
+    s.split_once('/').is_some_and(|(a, b)| is_number(a) && is_number(b))
+}
+
+/// `Page3`, `Page3of10` (spaces removed).
+fn is_english_page(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower
+        .strip_prefix("page")
+        .is_some_and(|rest| rest.split_once("of").map_or(is_number(rest), |(a, b)| is_number(a) && is_number(b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for line in [
+            "— 3 —",
+            "- 3 -",
+            "-12-",
+            "第 3 页",
+            "第 3 页 共 10 页",
+            "第3页/共10页",
+            "3/10",
+            "Page 3 of 10",
+            "17",
+            "－ 5 －",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn text_is_not_a_page_number() {
+        for line in ["一", "2025年", "第三版", "第3条", "12345", "3.14", "——", "双方", "- 一根据", "页"]
+        {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
+}

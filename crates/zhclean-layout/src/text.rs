@@ -1,0 +1,105 @@
+//! Character classes and measures that decide how lines fit together.
+
+use zhclean_core::chars::{is_cjk_punctuation, is_han};
+
+/// Marks that end a sentence.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…' | '!' | '?')
+}
+
+/// Closing quotes and brackets, which may follow the mark that ends a sentence.
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '》' | '」' | '』' | '】' | '〉' | ')' | '"' | '\'')
+}
+
+/// Opening quotes and brackets.
+pub fn is_opening(c: char) -> bool {
+    matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '【' | '〈' | '(')
+}
+
+/// Marks that cannot start a line: the line before was cut.
+pub fn is_non_initial(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〉'
+            | '”'
+            | '’'
+            | '…'
+            | ','
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | '%'
+            | '％'
+    )
+}
+
+/// Marks that cannot end a paragraph: the sentence goes on.
+pub fn is_non_terminal(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '—' | ',' | ';' | '-' | '－') || is_opening(c)
+}
+
+/// True when the line ends a sentence: a terminal mark, possibly followed by closing marks.
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(is_closing).chars().next_back().is_some_and(is_terminal)
+}
+
+/// Sentence punctuation whose presence shows a line is running text, not a title or a name.
+pub fn is_sentence_punctuation(c: char) -> bool {
+    matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | ',' | ';' | ':' | '?' | '!')
+}
+
+/// True when the line has no sentence punctuation.
+pub fn is_unpunctuated(line: &str) -> bool {
+    !line.chars().any(is_sentence_punctuation)
+}
+
+/// Display width: wide (Chinese) characters take two columns.
+pub fn display_width(line: &str) -> usize {
+    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    is_han(c) || is_cjk_punctuation(c) || c as u32 >= 0x2E80 || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…')
+}
+
+/// True for the characters zhclean treats as spacing inside a line.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}')
+}
+
+/// The first two characters of a line, the key of paragraph openers.
+pub fn opening_bigram(line: &str) -> Option<(char, char)> {
+    let mut chars = line.chars();
+    Some((chars.next()?, chars.next()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("举措。") && ends_sentence("他说：“好。”") && ends_sentence("是吗？）"));
+        assert!(!ends_sentence("认可和") && !ends_sentence("商定：") && !ends_sentence("（新华社电）"));
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(display_width("双方2025年"), 10);
+        assert_eq!(display_width("“好”，a"), 9);
+    }
+}
