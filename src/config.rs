@@ -1,6 +1,8 @@
 use std::collections::BTreeSet;
 use thiserror::Error;
+pub use zhclean_core::Profile;
 pub use zhclean_layout::ParagraphSeparator;
+pub use zhclean_punct::RangeDash;
 
 /// What the pipeline does; the default follows GB/T 15834 and changes nothing it is unsure of.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -13,6 +15,10 @@ pub struct Config {
     pub disabled: BTreeSet<String>,
     /// How paragraphs are separated in the output.
     pub paragraph_separator: ParagraphSeparator,
+    /// The typographic convention: GB/T 15834 (default) or copywriting.
+    pub profile: Profile,
+    /// How number ranges are written (`2026—2027年` or `2026～2027年`).
+    pub range_dash: RangeDash,
 }
 
 /// A configuration the pipeline cannot run with.

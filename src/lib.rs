@@ -18,7 +18,7 @@ pub mod output;
 mod pipeline;
 mod report;
 
-pub use config::{Config, ConfigError, ParagraphSeparator};
+pub use config::{Config, ConfigError, ParagraphSeparator, Profile, RangeDash};
 pub use pipeline::{Pipeline, Stage};
 pub use report::Report;
 pub use zhclean_core::{Applicability, Diagnostic, Document, Edit, LineCol, Severity, TextRange};

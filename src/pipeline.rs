@@ -1,7 +1,9 @@
 use crate::{Config, ConfigError, Report};
-use zhclean_convert::Converter;
+use zhclean_convert::{Converter, Script};
 use zhclean_core::{Applicability, Change, Diagnostic, Document};
 use zhclean_encoding::{DecodeError, EncodingInfo};
+use zhclean_layout::LayoutConfig;
+use zhclean_punct::PunctConfig;
 
 /// The text-to-text stages, in the order the pipeline runs them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,13 +82,9 @@ impl Pipeline {
     pub fn run_stage(&self, stage: Stage, document: &mut Document) {
         let enabled = |name: &str| self.config.enabled(name);
         match stage {
-            Stage::Layout => zhclean_layout::run(document, self.config.paragraph_separator, enabled),
-            Stage::Punct => zhclean_punct::run(document, enabled),
-            Stage::Convert => {
-                if let Some(converter) = &self.converter {
-                    zhclean_convert::run(document, converter);
-                }
-            }
+            Stage::Layout => zhclean_layout::run(document, &self.layout_config(), enabled),
+            Stage::Punct => zhclean_punct::run(document, &self.punct_config(document), enabled),
+            Stage::Convert => zhclean_convert::run(document, self.converter.as_ref(), enabled),
             Stage::Lint => {
                 self.lint_and_fix(document);
             }
@@ -108,6 +106,16 @@ impl Pipeline {
             }
         }
         self.lint(document)
+    }
+
+    fn layout_config(&self) -> LayoutConfig {
+        LayoutConfig { separator: self.config.paragraph_separator, profile: self.config.profile }
+    }
+
+    /// The punctuation settings for `document`: radicals map to the forms of its script.
+    fn punct_config(&self, document: &Document) -> PunctConfig {
+        let traditional = zhclean_convert::detect_script(document.text()) == Script::Traditional;
+        PunctConfig { profile: self.config.profile, range_dash: self.config.range_dash, traditional }
     }
 
     fn lint(&self, document: &Document) -> Vec<Diagnostic> {

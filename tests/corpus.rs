@@ -87,3 +87,20 @@ fn newspaper_ocr_aligns_with_the_web_copy() {
     assert_eq!(word_errors, 31, "characters that differ through OCR errors");
     assert!(ocr_body.iter().any(|p| p.ends_with("实现国家统一所采取的举措。")));
 }
+
+/// The clean web copy keeps its body as it is: the only edits are in the scraper header's
+/// spacing and the signature block and footer after the body, and nothing is reported.
+#[test]
+fn the_clean_web_statement_body_is_unchanged() {
+    let report = clean(Path::new("corpus/2025-joint-statement.web.txt"));
+    let body = 4..255;
+    let inside: Vec<String> = report
+        .edits()
+        .iter()
+        .map(|edit| (report.document.original_line_col(edit.range.start).line, edit.rule))
+        .filter(|(line, _)| body.contains(line))
+        .map(|(line, rule)| format!("{line}: {rule}"))
+        .collect();
+    assert_eq!(inside, Vec::<String>::new());
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+}

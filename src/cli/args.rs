@@ -1,6 +1,6 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-use zhclean::{Config, ConfigError, ParagraphSeparator, Pipeline};
+use zhclean::{Config, ConfigError, ParagraphSeparator, Pipeline, Profile, RangeDash};
 
 /// Clean and validate Chinese text documents.
 ///
@@ -100,6 +100,32 @@ pub struct PipelineArgs {
     /// What separates paragraphs in the output.
     #[arg(long, value_enum, value_name = "SEPARATOR", default_value_t = Separator::BlankLine)]
     pub paragraph_separator: Separator,
+    /// Typographic convention: `gb` follows GB/T 15834 (no spaces between Chinese and digits
+    /// or Latin words); `copywriting` puts one space there.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Gb)]
+    pub profile: ProfileArg,
+    /// How number ranges are written in Chinese text: `em-dash` (2026—2027年) or `tilde`
+    /// (2026～2027年).
+    #[arg(long, value_enum, default_value_t = RangeDashArg::EmDash)]
+    pub range_dash: RangeDashArg,
+}
+
+/// The typographic convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// GB/T 15834-2011, the national standard.
+    Gb,
+    /// Copywriting conventions: spaces between Chinese and Latin words or digits.
+    Copywriting,
+}
+
+/// How number ranges are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RangeDashArg {
+    /// One-em dash: 2026—2027年.
+    EmDash,
+    /// Wave dash: 2026～2027年.
+    Tilde,
 }
 
 /// What separates paragraphs in the output.
@@ -121,6 +147,14 @@ impl PipelineArgs {
             paragraph_separator: match self.paragraph_separator {
                 Separator::BlankLine => ParagraphSeparator::BlankLine,
                 Separator::Newline => ParagraphSeparator::Newline,
+            },
+            profile: match self.profile {
+                ProfileArg::Gb => Profile::GbT15834,
+                ProfileArg::Copywriting => Profile::Copywriting,
+            },
+            range_dash: match self.range_dash {
+                RangeDashArg::EmDash => RangeDash::EmDash,
+                RangeDashArg::Tilde => RangeDash::Tilde,
             },
         })
     }

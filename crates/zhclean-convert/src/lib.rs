@@ -3,6 +3,16 @@
 //!
 //! The backend is `ferrous-opencc`, a pure-Rust implementation that embeds OpenCC's own
 //! dictionaries, so the stage builds with cargo alone.
+//!
+//! Without a configuration the stage still detects the script of the document and reports
+//! (and fixes) characters of the other script: traditional characters in simplified text and
+//! simplified characters in traditional text.
+
+mod mixed_script;
+mod script;
+
+pub use mixed_script::{SIMPLIFIED_IN_TRADITIONAL, TRADITIONAL_IN_SIMPLIFIED};
+pub use script::{Script, detect_script};
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
@@ -67,19 +77,28 @@ impl Converter {
     }
 }
 
-/// Converts `doc` with `converter`, logging each changed run of characters as an edit.
-pub fn run(doc: &mut Document, converter: &Converter) {
-    let changes = changes(doc.text(), converter);
-    doc.apply(changes);
+/// Reports and fixes characters of the other script, then converts `doc` with `converter`
+/// when one is configured, logging each changed run of characters as an edit.
+pub fn run(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&str) -> bool) {
+    mixed_script::run(doc, &enabled);
+    if let Some(converter) = converter.filter(|_| enabled(NAME)) {
+        let changes = changes(doc.text(), converter);
+        doc.apply(changes);
+    }
 }
 
 fn changes(text: &str, converter: &Converter) -> Vec<Change> {
+    changes_for(text, converter, NAME)
+}
+
+/// The changes `converter` makes to `text`, line by line, under rule `rule`.
+fn changes_for(text: &str, converter: &Converter, rule: &'static str) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let converted = converter.convert(line);
         if converted != line {
-            changes.extend(differing_runs(line, &converted, line_start));
+            changes.extend(differing_runs(line, &converted, line_start, rule));
         }
         line_start += line.len();
     }
@@ -88,8 +107,8 @@ fn changes(text: &str, converter: &Converter) -> Vec<Change> {
 
 /// The runs of characters in which `before` and `after` differ, as changes at `offset`; the
 /// whole line when the two differ in length.
-fn differing_runs(before: &str, after: &str, offset: usize) -> Vec<Change> {
-    let whole = || vec![Change::replace(NAME, TextRange::new(offset, offset + before.len()), after)];
+pub(crate) fn differing_runs(before: &str, after: &str, offset: usize, rule: &'static str) -> Vec<Change> {
+    let whole = || vec![Change::replace(rule, TextRange::new(offset, offset + before.len()), after)];
     if before.chars().count() != after.chars().count() {
         return whole();
     }
@@ -98,7 +117,7 @@ fn differing_runs(before: &str, after: &str, offset: usize) -> Vec<Change> {
     for ((i, b), a) in before.char_indices().zip(after.chars()) {
         if a == b {
             if let Some((start, end, replacement)) = run.take() {
-                changes.push(Change::replace(NAME, TextRange::new(start, end), replacement));
+                changes.push(Change::replace(rule, TextRange::new(start, end), replacement));
             }
             continue;
         }
@@ -107,7 +126,7 @@ fn differing_runs(before: &str, after: &str, offset: usize) -> Vec<Change> {
         replacement.push(a);
     }
     if let Some((start, end, replacement)) = run {
-        changes.push(Change::replace(NAME, TextRange::new(start, end), replacement));
+        changes.push(Change::replace(rule, TextRange::new(start, end), replacement));
     }
     changes
 }
@@ -120,7 +139,7 @@ mod tests {
     fn traditional_to_simplified_logs_each_changed_run() {
         let converter = Converter::new("t2s").unwrap();
         let mut doc = Document::new("中小學生和老師\n已經簡化\n");
-        run(&mut doc, &converter);
+        run(&mut doc, Some(&converter), |name| name == NAME);
         assert_eq!(doc.text(), "中小学生和老师\n已经简化\n");
         let edits: Vec<_> = doc.edits().iter().map(|e| (e.before.as_str(), e.after.as_str())).collect();
         assert_eq!(edits, [("學", "学"), ("師", "师"), ("經簡", "经简")]);

@@ -10,10 +10,12 @@ mod diagnostic;
 mod document;
 mod edit;
 mod line_index;
+mod profile;
 mod range;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::Document;
 pub use edit::{Change, Edit};
 pub use line_index::{LineCol, LineIndex};
+pub use profile::Profile;
 pub use range::TextRange;

@@ -1,7 +1,8 @@
 //! `cjk-spacing`: spaces inside a line between Han characters, or between Han and digits or
 //! Chinese punctuation, are removed — in Chinese text they are left over from line wrapping
 //! (`向外国 司法机构`, `利用 2024—2025 年`) or from copywriting conventions GB/T 15834 does not use.
-//! Spaces inside Latin text and between Chinese and Latin words are kept.
+//! Spaces inside Latin text and between Chinese and Latin words are kept; the copywriting
+//! profile also keeps spaces between Chinese and digits.
 //!
 //! A short line without sentence punctuation whose words are separated by spaces is a column
 //! or headline line (a signature block aligned with no-break spaces, `加强人文交流 传承伟大友谊`):
@@ -9,7 +10,7 @@
 
 use crate::text::{is_space, is_unpunctuated};
 use zhclean_core::chars::{is_cjk_punctuation, is_han};
-use zhclean_core::{Change, TextRange};
+use zhclean_core::{Change, Profile, TextRange};
 
 /// Rule name.
 pub const NAME: &str = "cjk-spacing";
@@ -18,17 +19,17 @@ pub const NAME: &str = "cjk-spacing";
 const MAX_COLUMN_LINE: usize = 40;
 
 /// Proposes the removal (or, in column lines, the normalisation) of spaces in every line.
-pub fn changes(text: &str) -> Vec<Change> {
+pub fn changes(text: &str, profile: Profile) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        line_changes(line.trim_end_matches('\n'), line_start, &mut changes);
+        line_changes(line.trim_end_matches('\n'), line_start, profile, &mut changes);
         line_start += line.len();
     }
     changes
 }
 
-fn line_changes(line: &str, offset: usize, changes: &mut Vec<Change>) {
+fn line_changes(line: &str, offset: usize, profile: Profile, changes: &mut Vec<Change>) {
     let body_start = line.len() - line.trim_start_matches(is_space).len();
     let body = line[body_start..].trim_end_matches(is_space);
     let column_line = is_column_line(body);
@@ -47,7 +48,7 @@ fn line_changes(line: &str, offset: usize, changes: &mut Vec<Change>) {
                 if run != "\u{3000}" {
                     changes.push(Change::replace(NAME, range, "\u{3000}"));
                 }
-            } else if chinese_mark || joins_without_space(left, c) {
+            } else if chinese_mark || joins_without_space(left, c, profile) {
                 changes.push(Change::delete(NAME, range));
             }
         }
@@ -73,9 +74,11 @@ fn is_han_like(c: char) -> bool {
     is_han(c) || matches!(c, '·' | '・' | '）' | '（' | '》' | '《')
 }
 
-fn joins_without_space(left: char, right: char) -> bool {
+fn joins_without_space(left: char, right: char, profile: Profile) -> bool {
     let chinese = |c: char| is_han(c) || is_cjk_punctuation(c);
-    (chinese(left) && (chinese(right) || right.is_ascii_digit())) || (left.is_ascii_digit() && chinese(right))
+    let digits = profile == Profile::GbT15834;
+    (chinese(left) && (chinese(right) || (digits && right.is_ascii_digit())))
+        || (digits && left.is_ascii_digit() && chinese(right))
 }
 
 #[cfg(test)]
@@ -84,7 +87,7 @@ mod tests {
 
     fn fixed(text: &str) -> String {
         let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
+        doc.apply(changes(text, Profile::GbT15834));
         doc.into_text()
     }
 
@@ -116,6 +119,14 @@ mod tests {
         ] {
             assert_eq!(fixed(text), text);
         }
+    }
+
+    #[test]
+    fn the_copywriting_profile_keeps_spaces_around_digits() {
+        let text = "双方利用 2024 年 合作，发展。";
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text, Profile::Copywriting));
+        assert_eq!(doc.text(), "双方利用 2024 年合作，发展。");
     }
 
     #[test]

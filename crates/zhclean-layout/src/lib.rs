@@ -23,7 +23,17 @@ mod text;
 mod trailing_whitespace;
 pub mod truncated_paragraph;
 
-use zhclean_core::{Change, Document};
+use zhclean_core::{Change, Document, Profile};
+
+/// What the layout stage needs to know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LayoutConfig {
+    /// How paragraphs are separated in the output.
+    pub separator: ParagraphSeparator,
+    /// The typographic convention (the copywriting profile keeps spaces between Chinese and
+    /// digits or Latin words).
+    pub profile: Profile,
+}
 
 /// How paragraphs are separated in the output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,18 +57,18 @@ impl ParagraphSeparator {
 /// A character-level layout rule: its name and the function that proposes its changes.
 struct Rule {
     name: &'static str,
-    changes: fn(&str) -> Vec<Change>,
+    changes: fn(&str, &LayoutConfig) -> Vec<Change>,
 }
 
 /// The character-level rules, in the order they run before the reflow.
 const RULES: &[Rule] = &[
-    Rule { name: line_ending::NAME, changes: line_ending::changes },
-    Rule { name: invisible_character::NAME, changes: invisible_character::changes },
-    Rule { name: markup_remnant::NAME, changes: markup_remnant::changes },
-    Rule { name: trailing_whitespace::NAME, changes: trailing_whitespace::changes },
-    Rule { name: markdown_heading::NAME, changes: markdown_heading::changes },
-    Rule { name: list_marker::NAME, changes: list_marker::changes },
-    Rule { name: cjk_spacing::NAME, changes: cjk_spacing::changes },
+    Rule { name: line_ending::NAME, changes: |t, _| line_ending::changes(t) },
+    Rule { name: invisible_character::NAME, changes: |t, _| invisible_character::changes(t) },
+    Rule { name: markup_remnant::NAME, changes: |t, _| markup_remnant::changes(t) },
+    Rule { name: trailing_whitespace::NAME, changes: |t, _| trailing_whitespace::changes(t) },
+    Rule { name: markdown_heading::NAME, changes: |t, _| markdown_heading::changes(t) },
+    Rule { name: list_marker::NAME, changes: |t, _| list_marker::changes(t) },
+    Rule { name: cjk_spacing::NAME, changes: |t, c| cjk_spacing::changes(t, c.profile) },
 ];
 
 /// Names of every rule whose edits this stage makes.
@@ -76,12 +86,12 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
 }
 
 /// Runs every enabled layout rule over `doc`.
-pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: impl Fn(&str) -> bool) {
+pub fn run(doc: &mut Document, config: &LayoutConfig, enabled: impl Fn(&str) -> bool) {
     for rule in RULES.iter().filter(|rule| enabled(rule.name)) {
-        let changes = (rule.changes)(doc.text());
+        let changes = (rule.changes)(doc.text(), config);
         doc.apply(changes);
     }
-    reflow::run(doc, separator, &enabled);
+    reflow::run(doc, config.separator, &enabled);
     if enabled(final_newline::NAME) {
         let changes = final_newline::changes(doc.text());
         doc.apply(changes);
@@ -94,7 +104,7 @@ mod tests {
 
     fn clean(input: &str) -> String {
         let mut doc = Document::new(input);
-        run(&mut doc, ParagraphSeparator::BlankLine, |_| true);
+        run(&mut doc, &LayoutConfig::default(), |_| true);
         doc.into_text()
     }
 
@@ -110,7 +120,7 @@ mod tests {
     fn clean_text_is_unchanged() {
         let text = "一\n\n双方指出，利用。\n\n——加强合作。\n";
         let mut doc = Document::new(text);
-        run(&mut doc, ParagraphSeparator::BlankLine, |_| true);
+        run(&mut doc, &LayoutConfig::default(), |_| true);
         assert_eq!(doc.text(), text);
         assert!(doc.edits().is_empty());
     }
@@ -118,14 +128,15 @@ mod tests {
     #[test]
     fn disabled_rules_do_not_run() {
         let mut doc = Document::new("a \r\n");
-        run(&mut doc, ParagraphSeparator::BlankLine, |name| name != line_ending::NAME);
+        run(&mut doc, &LayoutConfig::default(), |name| name != line_ending::NAME);
         assert_eq!(doc.text(), "a\r\n");
     }
 
     #[test]
     fn single_newline_separator() {
         let mut doc = Document::new("一\n\n双方指出。\n\n\n最后。\n");
-        run(&mut doc, ParagraphSeparator::Newline, |_| true);
+        let config = LayoutConfig { separator: ParagraphSeparator::Newline, ..LayoutConfig::default() };
+        run(&mut doc, &config, |_| true);
         assert_eq!(doc.text(), "一\n双方指出。\n最后。\n");
     }
 }

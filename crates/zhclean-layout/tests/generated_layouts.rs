@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 use zhclean_core::Document;
-use zhclean_layout::ParagraphSeparator;
+use zhclean_layout::LayoutConfig;
 
 fn layout(text: &str) -> String {
     layout_with_unsure(text).0
@@ -14,7 +14,7 @@ fn layout(text: &str) -> String {
 /// The layout of `text` and the byte offsets in it of the breaks reported as unsure.
 fn layout_with_unsure(text: &str) -> (String, Vec<usize>) {
     let mut doc = Document::new(text);
-    zhclean_layout::run(&mut doc, ParagraphSeparator::BlankLine, |_| true);
+    zhclean_layout::run(&mut doc, &LayoutConfig::default(), |_| true);
     let unsure = doc
         .diagnostics()
         .iter()

@@ -1,46 +1,102 @@
-//! `halfwidth-punctuation`: half-width `,` `:` `;` `(` `)` in Chinese text become full-width.
+//! `halfwidth-punctuation`: half-width `, . : ; ? ! ( )` in Chinese text become full-width.
 //!
-//! A mark is in Chinese text when Chinese stands on both sides of it: a Han character or
-//! Chinese punctuation before a comma, colon or semicolon (a line end after it also counts); a
-//! Han character after an opening parenthesis and before a closing one. Numbers (`12:30`,
-//! `1,000`), Latin text and acronyms in parentheses (`(AUKUS)`) are left alone.
+//! A mark is in Chinese text when the clause before it is Chinese (a Han character or Chinese
+//! punctuation before it, or a short Latin name or acronym that follows Chinese) and Chinese or
+//! a line end follows. Parentheses are converted as a pair, and only when what they enclose
+//! contains Chinese: `(包括主权储备)` becomes `（包括主权储备）`, `(AUKUS)` stays. Numbers
+//! (`3.14`, `1,000`, `12:30`), URLs, e-mail addresses, file paths, `key: value` labels and
+//! Latin sentences are left alone.
 
-use zhclean_core::chars::{is_chinese, is_han};
+use crate::context::{Protected, char_at, char_before, chinese_after, chinese_before, is_chinese, is_inline_space};
+use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
 pub const NAME: &str = "halfwidth-punctuation";
 
-/// Proposes the full-width form of every half-width mark that stands in Chinese text.
+/// Proposes the full-width form of every half-width mark that stands in Chinese text; spaces
+/// around it go too, since full-width punctuation carries its own spacing.
 pub fn changes(text: &str) -> Vec<Change> {
+    let protected = Protected::find(text);
+    let mut marks = parenthesis_pairs(text, &protected);
+    let closing: Vec<usize> = marks.iter().filter(|(_, full)| *full == "）").map(|&(at, _)| at + 1).collect();
+    marks.extend(
+        text.char_indices()
+            .filter(|&(i, _)| !protected.contains(i))
+            .filter_map(|(i, c)| fullwidth_mark(text, i, c, closing.binary_search(&i).is_ok()).map(|full| (i, full))),
+    );
+    marks.sort_unstable();
     let mut changes = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if let Some(full) = fullwidth(c, prev, next) {
-            changes.push(Change::replace(NAME, TextRange::new(i, i + 1), full));
-        }
-        prev = Some(c);
+    let mut last_end = 0;
+    for (at, full) in marks {
+        let before = text[last_end..at].trim_end_matches(is_inline_space);
+        let start = if at > last_end && before.chars().next_back().is_some_and(is_chinese) {
+            last_end + before.len()
+        } else {
+            at
+        };
+        let end = at + 1 + (text[at + 1..].len() - text[at + 1..].trim_start_matches(is_inline_space).len());
+        changes.push(Change::replace(NAME, TextRange::new(start, end), full));
+        last_end = end;
     }
     changes
 }
 
-fn fullwidth(c: char, prev: Option<char>, next: Option<char>) -> Option<&'static str> {
-    let chinese_before = prev.is_some_and(is_chinese);
-    let line_start = prev.is_none_or(|p| p == '\n');
-    let line_end = next.is_none_or(|n| n == '\n');
-    let chinese_after = next.is_some_and(is_chinese);
+/// The full-width form of the mark `c` at byte `i`, when it stands in Chinese text.
+/// `after_bracket` says that a closing bracket turning full-width stands right before it.
+fn fullwidth_mark(text: &str, i: usize, c: char, after_bracket: bool) -> Option<&'static str> {
+    let (prev, next) = (char_before(text, i), char_at(text, i + c.len_utf8()));
+    let between_digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+    if between_digits || !(after_bracket || chinese_before(text, i)) {
+        return None;
+    }
+    let after = i + 1;
     match c {
-        ',' | ':' | ';' if chinese_before && (chinese_after || line_end) => Some(match c {
-            ',' => "，",
-            ':' => "：",
-            _ => "；",
-        }),
-        '(' if (chinese_before || line_start) && next.is_some_and(is_han) => Some("（"),
-        ')' if prev.is_some_and(is_han) && (chinese_after || line_end) => Some("）"),
+        ',' if chinese_after(text, after) || next.is_some_and(|n| n.is_ascii_alphanumeric()) => Some("，"),
+        ';' if chinese_after(text, after) => Some("；"),
+        ':' if next != Some(' ') && chinese_after(text, after) => Some("："),
+        '?' if chinese_after(text, after) => Some("？"),
+        '!' if chinese_after(text, after) => Some("！"),
+        '.' if (after_bracket || prev.is_some_and(is_chinese))
+            && next != Some('.')
+            && ends_sentence_at(text, after) =>
+        {
+            Some("。")
+        }
         _ => None,
     }
+}
+
+/// A full stop ends a sentence when a line end, a space or Chinese text follows.
+fn ends_sentence_at(text: &str, at: usize) -> bool {
+    char_at(text, at).is_none_or(|c| c == '\n' || c == ' ' || is_han(c) || is_chinese(c))
+}
+
+/// The half-width members of bracket pairs that enclose Chinese text, with their full-width
+/// forms. Pairs are matched within a line; `（` and `(` open, `）` and `)` close.
+fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static str)> {
+    let mut marks = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in line.char_indices() {
+            let at = line_start + i;
+            match c {
+                '(' | '（' if !protected.contains(at) => open.push(at),
+                ')' | '）' if !protected.contains(at) => {
+                    if let Some(start) = open.pop()
+                        && text[start..at].chars().any(is_han)
+                    {
+                        marks.extend((text.as_bytes()[start] == b'(').then_some((start, "（")));
+                        marks.extend((c == ')').then_some((at, "）")));
+                    }
+                }
+                _ => {}
+            }
+        }
+        line_start += line.len();
+    }
+    marks
 }
 
 #[cfg(test)]
@@ -54,13 +110,25 @@ mod tests {
     }
 
     #[test]
-    fn marks_between_chinese_become_fullwidth() {
+    fn marks_in_chinese_text_become_fullwidth() {
         let cases = [
             ("双方指出,利用", "双方指出，利用"),
             ("双方商定:\n", "双方商定：\n"),
             ("合作;同时", "合作；同时"),
+            ("是吗?是的!", "是吗？是的！"),
+            ("双方同意.下一句", "双方同意。下一句"),
+            ("结束.", "结束。"),
             ("财产(包括主权储备)享有", "财产（包括主权储备）享有"),
             ("(草案)》", "（草案）》"),
+            ("环境污染（包括海洋污染)。", "环境污染（包括海洋污染）。"),
+            ("二〇二四年于北京 (新华社北京5月16日电)", "二〇二四年于北京（新华社北京5月16日电）"),
+            ("任何国家(包括 )", "任何国家（包括）"),
+            ("(以下称“双方”),声明如下", "（以下称“双方”），声明如下"),
+            ("结构, 深化,  合作", "结构，深化，合作"),
+            ("在2024年,2025年", "在2024年，2025年"),
+            ("支持AUKUS,以及", "支持AUKUS，以及"),
+            ("圆周率3.14,约为", "圆周率3.14，约为"),
+            ("邮件a.b@example.cn,路径/usr/local/bin,文件", "邮件a.b@example.cn，路径/usr/local/bin，文件"),
         ];
         for (input, expected) in cases {
             assert_eq!(fixed(input), expected, "input: {input}");
@@ -68,8 +136,20 @@ mod tests {
     }
 
     #[test]
-    fn numbers_latin_and_acronyms_are_left_alone() {
-        for text in ["12:30", "1,000", "伙伴关系(AUKUS) 各领域", "Hello, world", "见 a,b"] {
+    fn numbers_urls_labels_latin_and_acronyms_are_left_alone() {
+        let texts = [
+            "共1,000人",
+            "时间12:30开始",
+            "伙伴关系(AUKUS) 各领域",
+            "三边安全伙伴关系（AUKUS）及",
+            "Hello, world. How are you?",
+            "标题: 中华人民共和国",
+            "链接: http://politics.people.com.cn/n1/2025/0509/c1001-40476040.html",
+            "见http://example.com/a,b?x=1 与 C:\\data\\a,b.txt",
+            "日期2025-05-09",
+            "等等...",
+        ];
+        for text in texts {
             assert_eq!(fixed(text), text);
         }
     }

@@ -1,28 +1,129 @@
-//! The punctuation stage: GB/T 15834 punctuation in Chinese text.
+//! The punctuation stage: GB/T 15834 punctuation and code-point normalisation in Chinese text.
 //!
 //! Each rule lives in its own module and proposes [`Change`]s; [`run`] applies them, one batch
-//! per rule, so every change is logged with its rule name.
+//! per rule, so every change is logged with its rule name. Code-point rules run first, so that
+//! punctuation rules see ordinary characters.
 
+mod compatibility_ideograph;
+mod context;
+mod copywriting_spacing;
+mod dash_style;
+mod ellipsis_style;
+mod fullwidth_alphanumeric;
 mod halfwidth_punctuation;
+mod kangxi_radical;
+mod middle_dot;
+mod quote_style;
 
-use zhclean_core::{Change, Document};
+use zhclean_core::{Change, Document, Profile};
 
-struct Rule {
-    name: &'static str,
-    changes: fn(&str) -> Vec<Change>,
+/// How number ranges are written in Chinese text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RangeDash {
+    /// The one-em dash `—` (一字线): `2026—2027年`.
+    #[default]
+    EmDash,
+    /// The wave dash `～`: `2026～2027年`.
+    Tilde,
 }
 
-const RULES: &[Rule] = &[Rule { name: halfwidth_punctuation::NAME, changes: halfwidth_punctuation::changes }];
+impl RangeDash {
+    fn as_str(self) -> &'static str {
+        match self {
+            RangeDash::EmDash => "—",
+            RangeDash::Tilde => "～",
+        }
+    }
+}
+
+/// What the punctuation stage needs to know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PunctConfig {
+    /// The typographic convention.
+    pub profile: Profile,
+    /// How number ranges are written.
+    pub range_dash: RangeDash,
+    /// True for documents in traditional characters (radicals map to traditional forms).
+    pub traditional: bool,
+}
+
+/// A rule of this stage.
+struct Rule {
+    name: &'static str,
+    changes: fn(&str, &PunctConfig) -> Vec<Change>,
+    profiles: &'static [Profile],
+}
+
+const ALL: &[Profile] = &[Profile::GbT15834, Profile::Copywriting];
+
+const RULES: &[Rule] = &[
+    Rule { name: fullwidth_alphanumeric::NAME, changes: |t, _| fullwidth_alphanumeric::changes(t), profiles: ALL },
+    Rule { name: kangxi_radical::NAME, changes: |t, c| kangxi_radical::changes(t, c.traditional), profiles: ALL },
+    Rule { name: compatibility_ideograph::NAME, changes: |t, _| compatibility_ideograph::changes(t), profiles: ALL },
+    Rule { name: ellipsis_style::NAME, changes: |t, _| ellipsis_style::changes(t), profiles: ALL },
+    Rule { name: dash_style::NAME, changes: |t, c| dash_style::changes(t, c.range_dash), profiles: ALL },
+    Rule { name: middle_dot::NAME, changes: |t, _| middle_dot::changes(t), profiles: ALL },
+    Rule { name: quote_style::NAME, changes: |t, _| quote_style::changes(t), profiles: ALL },
+    Rule { name: halfwidth_punctuation::NAME, changes: |t, _| halfwidth_punctuation::changes(t), profiles: ALL },
+    Rule {
+        name: copywriting_spacing::NAME,
+        changes: |t, _| copywriting_spacing::changes(t),
+        profiles: &[Profile::Copywriting],
+    },
+];
 
 /// Names of the rules this stage can apply.
 pub fn rule_names() -> impl Iterator<Item = &'static str> {
     RULES.iter().map(|rule| rule.name)
 }
 
-/// Runs every enabled punctuation rule over `doc`.
-pub fn run(doc: &mut Document, enabled: impl Fn(&str) -> bool) {
-    for rule in RULES.iter().filter(|rule| enabled(rule.name)) {
-        let changes = (rule.changes)(doc.text());
+/// Runs every enabled punctuation rule of the configured profile over `doc`.
+pub fn run(doc: &mut Document, config: &PunctConfig, enabled: impl Fn(&str) -> bool) {
+    for rule in RULES.iter().filter(|rule| rule.profiles.contains(&config.profile) && enabled(rule.name)) {
+        let changes = (rule.changes)(doc.text(), config);
         doc.apply(changes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str, config: &PunctConfig) -> Document {
+        let mut doc = Document::new(text);
+        run(&mut doc, config, |_| true);
+        doc
+    }
+
+    #[test]
+    fn rules_combine_and_log_their_names() {
+        let doc = clean("弗・弗・普京说:\"２０２６-２０２７年...\"", &PunctConfig::default());
+        assert_eq!(doc.text(), "弗·弗·普京说：“2026—2027年……”");
+        let mut rules: Vec<&str> = doc.edits().iter().map(|e| e.rule).collect();
+        rules.dedup();
+        assert_eq!(
+            rules,
+            [
+                "fullwidth-alphanumeric",
+                "ellipsis-style",
+                "dash-style",
+                "middle-dot",
+                "quote-style",
+                "halfwidth-punctuation"
+            ]
+        );
+    }
+
+    #[test]
+    fn correct_text_is_unchanged() {
+        let text = "双方强调，2024—2025年“中俄文化年”取得成果（包括AUKUS）……弗·弗·普京。\n";
+        assert!(clean(text, &PunctConfig::default()).edits().is_empty());
+    }
+
+    #[test]
+    fn the_copywriting_profile_adds_spaces() {
+        let config = PunctConfig { profile: Profile::Copywriting, ..PunctConfig::default() };
+        assert_eq!(clean("在2025年", &config).text(), "在 2025 年");
+        assert_eq!(clean("在2025年", &PunctConfig::default()).text(), "在2025年");
     }
 }

@@ -1,0 +1,146 @@
+//! Where punctuation stands: in Chinese text, in Latin text, or inside something that must
+//! not be touched (a URL, an e-mail address, a file path).
+
+use std::ops::Range;
+use zhclean_core::chars::{is_cjk_punctuation, is_han};
+
+/// True for characters of Chinese text: Han ideographs and Chinese punctuation.
+pub fn is_chinese(c: char) -> bool {
+    is_han(c) || is_cjk_punctuation(c)
+}
+
+/// Byte ranges that no punctuation rule touches: URLs, e-mail addresses and file paths.
+pub struct Protected {
+    spans: Vec<Range<usize>>,
+}
+
+impl Protected {
+    /// Finds the protected spans of `text`: runs of non-space ASCII that look like a URL
+    /// (`http://…`, `www.…`), an e-mail address or a path (`/usr/lib`, `C:\data`, `./a.txt`).
+    pub fn find(text: &str) -> Self {
+        let mut spans = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let in_token = c.is_ascii_graphic();
+            match (start, in_token) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    // Punctuation after a URL or address belongs to the sentence.
+                    let token = text[s..i].trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+                    if is_protected_token(token) {
+                        spans.push(s..s + token.len());
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        Self { spans }
+    }
+
+    /// True when byte `at` lies in a protected span.
+    pub fn contains(&self, at: usize) -> bool {
+        let idx = self.spans.partition_point(|s| s.start <= at);
+        idx.checked_sub(1).is_some_and(|i| at < self.spans[i].end)
+    }
+}
+
+fn is_protected_token(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    let url = lower.contains("://") || lower.starts_with("www.");
+    let email = token.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    let has_letter = token.bytes().any(|b| b.is_ascii_alphabetic());
+    let path = has_letter
+        && (token.starts_with(['/', '~'])
+            || token.starts_with("./")
+            || token.starts_with("../")
+            || is_drive_path(token));
+    url || email || path
+}
+
+fn is_drive_path(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len() > 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && matches!(bytes[2], b'\\' | b'/')
+}
+
+/// True for the spaces that may stand next to a punctuation mark inside a line.
+pub fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{3000}')
+}
+
+/// The range `start..end` of a mark, extended over the spaces on each side that separate it
+/// from Chinese text (full-width marks carry their own spacing). It never reaches back before
+/// `floor`.
+pub fn with_spaces_to_chinese(text: &str, start: usize, end: usize, floor: usize) -> Range<usize> {
+    let before = text[floor..start].trim_end_matches(is_inline_space);
+    let left = if before.chars().next_back().is_some_and(is_chinese) { floor + before.len() } else { start };
+    let after = text[end..].trim_start_matches(is_inline_space);
+    let right = if after.chars().next().is_some_and(is_chinese) { text.len() - after.len() } else { end };
+    left..right
+}
+
+/// The character before byte `at`.
+pub fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The character at or after byte `at`.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// True when the clause that ends at byte `at` is Chinese: the character before is Chinese,
+/// or a short Latin run (a name or acronym of up to three words) that follows Chinese.
+pub fn chinese_before(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    match before.chars().next_back() {
+        Some(c) if is_chinese(c) => true,
+        Some(c) if c.is_ascii_alphanumeric() => {
+            let run = before.trim_end_matches(|c: char| {
+                c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '@' | '/' | '\\' | '_' | ':')
+            });
+            let words = before[run.len()..].split_whitespace().count();
+            words <= 3 && run.chars().next_back().is_some_and(is_chinese)
+        }
+        _ => false,
+    }
+}
+
+/// True when Chinese text follows byte `at` (after spaces), or the line ends there.
+pub fn chinese_after(text: &str, at: usize) -> bool {
+    let after = text[at..].trim_start_matches(' ');
+    match after.chars().next() {
+        None | Some('\n') => true,
+        Some(c) => {
+            is_chinese(c)
+                || (c.is_ascii_digit()
+                    && after.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(|c: char| is_han(c)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protected_tokens() {
+        let text = "见http://example.com/a,b?x=1 和 a@b.cn 及 /usr/local/bin 与 C:\\data,以及 3.14,1,000";
+        let protected = Protected::find(text);
+        let comma_in_url = text.find("a,b").unwrap() + 1;
+        assert!(protected.contains(comma_in_url));
+        assert!(protected.contains(text.find("@b").unwrap()));
+        assert!(protected.contains(text.find("local").unwrap()));
+        assert!(!protected.contains(text.find("1,000").unwrap() + 1));
+    }
+
+    #[test]
+    fn clause_language() {
+        let text = "支持AUKUS,以及";
+        assert!(chinese_before(text, text.find(',').unwrap()));
+        let latin = "Hello world, again";
+        assert!(!chinese_before(latin, latin.find(',').unwrap()));
+        assert!(chinese_after("，双方", 0) && chinese_after("", 0) && chinese_after("2025年", 0));
+        assert!(!chinese_after(" world", 0) && !chinese_after("3.14", 0));
+    }
+}

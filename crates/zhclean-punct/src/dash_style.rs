@@ -1,0 +1,120 @@
+//! `dash-style`: dashes as GB/T 15834 sets them.
+//!
+//! - The Chinese dash (破折号) is two em dashes `——`: `--`, `－－`, `―`, `─` or three em dashes
+//!   next to Chinese text become `——`, and so does a lone `—` next to Chinese punctuation. A
+//!   lone `—` between two Han characters is left: it is the one-em dash of a range of places
+//!   (`昆明—蒙特利尔`).
+//! - A hyphen joining two numbers in Chinese text (`2026-2027年`) is a range: it becomes the
+//!   one-em dash `—` (一字线, the default) or the wave dash `～`, as configured. Dates
+//!   (`2025-05-09`) are not ranges.
+//! - A hyphen joining two Chinese words (`黑河-布拉戈维申斯克`) becomes `—`.
+//! - Hyphenated Latin words (`well-known`) are left alone, and so is a lone `—` between
+//!   numbers, which already is a range.
+
+use crate::RangeDash;
+use crate::context::{Protected, is_chinese};
+use zhclean_core::chars::is_han;
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "dash-style";
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '－' | '―' | '─' | '–')
+}
+
+/// Proposes the standard form of every dash run in Chinese text.
+pub fn changes(text: &str, range_dash: RangeDash) -> Vec<Change> {
+    let protected = Protected::find(text);
+    let mut changes = Vec::new();
+    let mut i = 0;
+    while let Some(found) = text[i..].find(is_dash) {
+        let start = i + found;
+        let end = start + text[start..].len() - text[start..].trim_start_matches(is_dash).len();
+        i = end;
+        if protected.contains(start) {
+            continue;
+        }
+        if let Some(replacement) = standard_dash(text, start, end, range_dash) {
+            changes.push(Change::replace(NAME, TextRange::new(start, end), replacement));
+        }
+    }
+    changes
+}
+
+fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) -> Option<&'static str> {
+    let run = &text[start..end];
+    let prev = text[..start].chars().next_back();
+    let next = text[end..].chars().next();
+    let chinese_side = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+    let digit_sides = prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit());
+    match run {
+        "——" => None,
+        "-" if digit_sides => number_range(text, start, end).then_some(range_dash.as_str()),
+        "-" | "－" if prev.is_some_and(is_han) && next.is_some_and(is_han) => Some("—"),
+        "-" | "－" => None,
+        "—" | "–" if digit_sides || (prev.is_some_and(is_han) && next.is_some_and(is_han)) => None,
+        _ if chinese_side => Some("——"),
+        _ => None,
+    }
+}
+
+/// True when the hyphen at `start..end` joins two numbers of a range in Chinese text:
+/// `2026-2027年`, `第3-5页`, but not `2025-05-09` or `010-12345678`.
+fn number_range(text: &str, start: usize, end: usize) -> bool {
+    let left = &text[..start];
+    let digits_before = left.len() - left.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let right = &text[end..];
+    let digits_after = right.len() - right.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let before = left[..left.len() - digits_before].chars().next_back();
+    let after = right[digits_after..].chars().next();
+    let chained = before == Some('-') || after == Some('-');
+    let short = digits_before <= 4 && digits_after <= 4;
+    !chained && short && (before.is_some_and(is_han) || after.is_some_and(is_han))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str, range_dash: RangeDash) -> String {
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text, range_dash));
+        doc.into_text()
+    }
+
+    #[test]
+    fn chinese_dashes_and_ranges() {
+        let cases = [
+            ("时代新章--纪念", "时代新章——纪念"),
+            ("时代新章—“纪念", "时代新章——“纪念"),
+            ("时代新章－－纪念", "时代新章——纪念"),
+            ("时代新章———纪念", "时代新章——纪念"),
+            ("时代新章─纪念", "时代新章——纪念"),
+            ("2026-2027年", "2026—2027年"),
+            ("第3-5页", "第3—5页"),
+            ("黑河-布拉戈维申斯克公路大桥", "黑河—布拉戈维申斯克公路大桥"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fixed(input, RangeDash::EmDash), expected, "input: {input}");
+        }
+        assert_eq!(fixed("2026-2027年", RangeDash::Tilde), "2026～2027年");
+    }
+
+    #[test]
+    fn dates_latin_words_and_correct_dashes_stay() {
+        for text in [
+            "2025-05-09",
+            "日期2025-05-09",
+            "电话010-12345678",
+            "well-known",
+            "2024—2025年",
+            "——加强合作",
+            "昆明—蒙特利尔",
+            "c1001-40476040.html",
+            "3-5",
+        ] {
+            assert_eq!(fixed(text, RangeDash::EmDash), text);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `ellipsis-style`: the Chinese ellipsis is two ellipsis characters `……`. In Chinese text,
+//! `...` (three or more full stops), `。。。`, a lone `…` and runs of three or more `…` become
+//! `……`. Ellipses in Latin text are left alone.
+
+use crate::context::is_chinese;
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "ellipsis-style";
+
+fn is_dot(c: char) -> bool {
+    matches!(c, '.' | '。' | '…' | '．')
+}
+
+/// Proposes `……` for every ellipsis-like run next to Chinese text.
+pub fn changes(text: &str) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut i = 0;
+    while let Some(found) = text[i..].find(is_dot) {
+        let start = i + found;
+        let end = start + text[start..].len() - text[start..].trim_start_matches(is_dot).len();
+        i = end;
+        let run = &text[start..end];
+        let prev = text[..start].chars().next_back();
+        let next = text[end..].chars().next();
+        let chinese = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+        if chinese && run != "……" && is_ellipsis(run) {
+            changes.push(Change::replace(NAME, TextRange::new(start, end), "……"));
+        }
+    }
+    changes
+}
+
+fn is_ellipsis(run: &str) -> bool {
+    let count = run.chars().count();
+    let all = |c: char| run.chars().all(|r| r == c);
+    all('…') || (count >= 3 && (all('.') || all('。') || all('．')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text));
+        doc.into_text()
+    }
+
+    #[test]
+    fn ellipses_in_chinese_text() {
+        let cases = [
+            ("等等...", "等等……"),
+            ("等等。。。", "等等……"),
+            ("等等…", "等等……"),
+            ("等等………", "等等……"),
+            ("等等......", "等等……"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fixed(input), expected, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn other_dots_stay() {
+        for text in ["等等……", "Wait...", "结束。", "3.14", "版本1..2", "完了。。"] {
+            assert_eq!(fixed(text), text);
+        }
+    }
+}

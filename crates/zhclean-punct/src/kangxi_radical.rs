@@ -1,0 +1,93 @@
+//! `kangxi-radical`: Kangxi radicals (U+2F00–U+2FD5) and CJK radicals supplement characters
+//! (U+2E80–U+2EFF) that PDF text layers use in place of ordinary characters (`⼀` for `一`,
+//! `⻓` for `长`) become the unified ideographs. Kangxi radicals map through their Unicode
+//! compatibility decomposition; supplement radicals through a table that picks the simplified
+//! or the traditional character to suit the document. Radicals without a standalone
+//! character (`⺌`, `⺗`) are left alone.
+
+use unicode_normalization::UnicodeNormalization;
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = "kangxi-radical";
+
+/// Supplement radicals that stand for a whole character: (radical, simplified, traditional).
+const SUPPLEMENT: &[(char, char, char)] = &[
+    ('⺟', '母', '母'),
+    ('⺠', '民', '民'),
+    ('⻄', '西', '西'),
+    ('⻅', '见', '見'),
+    ('⻆', '角', '角'),
+    ('⻉', '贝', '貝'),
+    ('⻋', '车', '車'),
+    ('⻐', '钅', '金'),
+    ('⻑', '長', '長'),
+    ('⻓', '长', '長'),
+    ('⻔', '门', '門'),
+    ('⻘', '青', '青'),
+    ('⻛', '风', '風'),
+    ('⻝', '食', '食'),
+    ('⻠', '饣', '食'),
+    ('⻢', '马', '馬'),
+    ('⻥', '鱼', '魚'),
+    ('⻦', '鸟', '鳥'),
+    ('⻨', '麦', '麥'),
+    ('⻩', '黄', '黃'),
+    ('⻬', '齐', '齊'),
+    ('⻮', '齿', '齒'),
+    ('⻰', '龙', '龍'),
+    ('⻳', '龟', '龜'),
+];
+
+/// The unified ideograph a radical stands for.
+fn ideograph(c: char, traditional: bool) -> Option<char> {
+    match c {
+        '\u{2F00}'..='\u{2FD5}' => c.to_string().nfkc().next().filter(|&d| d != c),
+        '\u{2E80}'..='\u{2EFF}' => {
+            SUPPLEMENT.iter().find(|(r, ..)| *r == c).map(|&(_, s, t)| if traditional { t } else { s })
+        }
+        _ => None,
+    }
+}
+
+/// Proposes the unified ideograph for every radical that stands for one.
+pub fn changes(text: &str, traditional: bool) -> Vec<Change> {
+    text.char_indices()
+        .filter_map(|(i, c)| {
+            let target = ideograph(c, traditional)?;
+            Some(Change::replace(NAME, TextRange::new(i, i + c.len_utf8()), target.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str, traditional: bool) -> String {
+        let mut doc = zhclean_core::Document::new(text);
+        doc.apply(changes(text, traditional));
+        doc.into_text()
+    }
+
+    #[test]
+    fn radicals_become_ideographs() {
+        assert_eq!(fixed("⼀带⼀路，⼈⺠", false), "一带一路，人民");
+        assert_eq!(fixed("成⻓，⻔口", false), "成长，门口");
+        assert_eq!(fixed("成⻓，⻔口", true), "成長，門口");
+        assert_eq!(fixed("⾧城", false), "長城");
+    }
+
+    #[test]
+    fn partial_radicals_and_ordinary_text_stay() {
+        assert_eq!(fixed("⺌⺗，一带一路", false), "⺌⺗，一带一路");
+    }
+
+    #[test]
+    fn every_kangxi_radical_has_a_target() {
+        for code in 0x2F00..=0x2FD5 {
+            let c = char::from_u32(code).unwrap();
+            assert!(ideograph(c, false).is_some_and(zhclean_core::chars::is_han), "U+{code:04X}");
+        }
+    }
+}
