@@ -1,12 +1,15 @@
 use std::collections::BTreeSet;
 use thiserror::Error;
 pub use zhclean_core::Profile;
+use zhclean_encoding::DecodeOptions;
 pub use zhclean_layout::ParagraphSeparator;
 pub use zhclean_punct::RangeDash;
 
 /// What the pipeline does; the default follows GB/T 15834 and changes nothing it is unsure of.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
+    /// How to decode: a forced encoding (`--encoding`) and lossy decoding (`--lossy`).
+    pub decode: DecodeOptions,
     /// OpenCC configuration to convert with (`t2s`, `s2t`, …); no conversion when `None`.
     pub convert: Option<String>,
     /// Also apply fixes marked unsafe (they may remove text somebody wanted).

@@ -22,5 +22,5 @@ pub use config::{Config, ConfigError, ParagraphSeparator, Profile, RangeDash};
 pub use pipeline::{Pipeline, Stage};
 pub use report::Report;
 pub use zhclean_core::{Applicability, Diagnostic, Document, Edit, LineCol, Severity, TextRange};
-pub use zhclean_encoding::{DecodeError, EncodingInfo};
+pub use zhclean_encoding::{DecodeError, DecodeOptions, EncodingInfo};
 pub use zhclean_lint::{RULES, Rule, find_rule};

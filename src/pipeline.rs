@@ -60,13 +60,14 @@ impl Pipeline {
 
     /// Decodes `bytes` and cleans the text.
     pub fn clean_bytes(&self, bytes: &[u8]) -> Result<Report, DecodeError> {
-        let decoded = zhclean_encoding::decode(bytes)?;
+        let decoded = zhclean_encoding::decode(bytes, &self.config.decode)?;
         Ok(self.clean_text(decoded.text, decoded.info))
     }
 
-    /// Cleans already decoded text.
+    /// Cleans already decoded text: repairs mojibake, then runs the stages.
     pub fn clean_text(&self, text: String, encoding: EncodingInfo) -> Report {
         let mut document = Document::new(text);
+        zhclean_encoding::review(&mut document, &encoding, |name| self.config.enabled(name));
         for stage in [Stage::Layout, Stage::Punct, Stage::Convert] {
             self.run_stage(stage, &mut document);
         }
@@ -126,7 +127,7 @@ impl Pipeline {
 fn is_known_rule(name: &str) -> bool {
     zhclean_layout::rule_names()
         .chain(zhclean_punct::rule_names())
-        .chain([zhclean_convert::NAME])
+        .chain([zhclean_convert::NAME, zhclean_encoding::MOJIBAKE_RULE])
         .any(|known| known == name)
         || zhclean_lint::find_rule(name).is_some()
 }

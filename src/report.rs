@@ -24,9 +24,10 @@ impl Report {
         self.document.edits()
     }
 
-    /// True when writing the cleaned text would change the file's bytes.
+    /// True when writing the cleaned text (UTF-8, no byte order mark) would change the file's
+    /// bytes.
     pub fn changed(&self) -> bool {
-        self.encoding.bom || self.document.text() != self.document.original()
+        self.encoding.bom || self.encoding.encoding != "UTF-8" || self.document.text() != self.document.original()
     }
 
     /// Start and end of a range of the original input, as lines and columns.

@@ -50,11 +50,11 @@ fn clean_one_file_to_stdout() {
 
 #[test]
 fn clean_standard_input_with_report() {
-    let output = zhclean_stdin(&["clean", "--report"], "合作;同时".as_bytes());
-    assert_eq!(stdout(&output), "合作；同时\n");
+    let output = zhclean_stdin(&["clean", "--report"], "合作;同时。".as_bytes());
+    assert_eq!(stdout(&output), "合作；同时。\n");
     assert_eq!(
         stderr(&output),
-        "-:\nencoding: UTF-8\nedits: 2\n  1:6 final-newline \"\" -> \"\\n\"\n  \
+        "-:\nencoding: UTF-8\nedits: 2\n  1:7 final-newline \"\" -> \"\\n\"\n  \
          1:3 halfwidth-punctuation \";\" -> \"；\"\ndiagnostics: 0\n"
     );
 }
@@ -73,15 +73,15 @@ fn clean_in_place_rewrites_only_what_changes() {
 
 #[test]
 fn clean_out_dir_skips_undecodable_files_and_goes_on() {
-    let dir = fixture_dir(&[("good.txt", "指出,利用\n".as_bytes()), ("gbk.txt", b"\xB5\xC4\n")]);
-    let output = zhclean(&["clean", "--out-dir", "out", "gbk.txt", "good.txt"], dir.path());
+    let dir = fixture_dir(&[("good.txt", "指出,利用。\n".as_bytes()), ("zip.txt", b"PK\x03\x04abc")]);
+    let output = zhclean(&["clean", "--out-dir", "out", "zip.txt", "good.txt"], dir.path());
     assert_eq!(output.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(dir.path().join("out/good.txt")).unwrap(), "指出，利用\n");
-    assert!(!dir.path().join("out/gbk.txt").exists());
+    assert_eq!(std::fs::read_to_string(dir.path().join("out/good.txt")).unwrap(), "指出，利用。\n");
+    assert!(!dir.path().join("out/zip.txt").exists());
     assert_eq!(
         stderr(&output),
-        "error: gbk.txt: not valid UTF-8: byte 0xB5 at offset 0 (line 1) starts no valid sequence; \
-         convert the file to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)\ncleaned 1 file, 1 failed\n"
+        "error: zip.txt: this is a ZIP archive (or a .docx, .xlsx, .epub or .jar file, which are ZIP archives), \
+         not text; extract the text first (zhclean reads plain-text files only)\ncleaned 1 file, 1 failed\n"
     );
 }
 
@@ -126,7 +126,7 @@ fn check_clean_text_exits_zero() {
 
 #[test]
 fn check_reports_a_missing_file_and_checks_the_others() {
-    let dir = fixture_dir(&[("dirty.txt", "指出,利用\n".as_bytes())]);
+    let dir = fixture_dir(&[("dirty.txt", "指出,利用。\n".as_bytes())]);
     let output = zhclean(&["check", "missing.txt", "dirty.txt"], dir.path());
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("error: missing.txt: cannot read: "), "{}", stderr(&output));
@@ -142,7 +142,16 @@ fn check_reports_a_missing_file_and_checks_the_others() {
 fn detect_names_encoding_and_bom() {
     let dir = fixture_dir(&[("bom.txt", b"\xEF\xBB\xBFa\n")]);
     let output = zhclean(&["detect", "bom.txt"], dir.path());
-    assert_eq!(stdout(&output), "bom.txt: UTF-8, BOM, 5 bytes\n");
+    assert_eq!(stdout(&output), "bom.txt: UTF-8, confidence 1.00, BOM, LF, 5 bytes\n");
+    let gbk = fixture_dir(&[(
+        "gbk.txt",
+        b"\xCB\xAB\xB7\xBD\xD6\xB8\xB3\xF6\xA3\xAC\xC0\xFB\xD3\xC3\xB6\xE0\xB1\xDF\xBB\xFA\xD6\xC6\xA1\xA3\n",
+    )]);
+    let output = zhclean(&["detect", "--format", "json", "gbk.txt"], gbk.path());
+    let detected: serde_json::Value = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!((detected[0]["encoding"].as_str(), detected[0]["bom"].as_bool()), (Some("GB18030"), Some(false)));
+    let forced = zhclean(&["clean", "--encoding", "gbk", "gbk.txt"], gbk.path());
+    assert_eq!(stdout(&forced), "双方指出，利用多边机制。\n");
 }
 
 #[test]

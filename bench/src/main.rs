@@ -22,7 +22,25 @@ fn main() -> Result<(), String> {
     let converting =
         Pipeline::new(Config { convert: Some("t2s".to_owned()), ..Config::default() }).map_err(|e| e.to_string())?;
 
-    row("decode (UTF-8 validation)", size, best(|| drop(black_box(zhclean_encoding::decode(&input)))));
+    let options = zhclean_encoding::DecodeOptions::default();
+    let decode = best(|| drop(black_box(zhclean_encoding::decode(&input, &options))));
+    let plain = best(|| {
+        drop(black_box(
+            encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(&input).map(|t| t.into_owned()),
+        ))
+    });
+    row("decode UTF-8 (detect + validate)", size, decode);
+    row("encoding_rs UTF-8 decode (plain)", size, plain);
+    let gb18030 = encoding_rs::GB18030.encode(&text).0.into_owned();
+    let gb_size = gb18030.len();
+    let decode_gb = best(|| drop(black_box(zhclean_encoding::decode(&gb18030, &options))));
+    let plain_gb = best(|| {
+        drop(black_box(
+            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&gb18030).map(|t| t.into_owned()),
+        ))
+    });
+    row("decode GB18030 (detect + validate)", gb_size, decode_gb);
+    row("encoding_rs GB18030 decode (plain)", gb_size, plain_gb);
     let mut stage_input = text.clone();
     for stage in Stage::ALL {
         let pipeline = if stage == Stage::Convert { &converting } else { &default };
@@ -42,6 +60,11 @@ fn main() -> Result<(), String> {
     println!(
         "zhclean pipeline / autocorrect::format: {:.2}x the peer's throughput",
         peer.as_secs_f64() / zhclean.as_secs_f64()
+    );
+    println!(
+        "decode time / plain encoding_rs decode: UTF-8 {:.2}x, GB18030 {:.2}x",
+        decode.as_secs_f64() / plain.as_secs_f64(),
+        decode_gb.as_secs_f64() / plain_gb.as_secs_f64()
     );
     Ok(())
 }

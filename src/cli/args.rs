@@ -1,6 +1,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use encoding_rs::Encoding;
 use std::path::PathBuf;
-use zhclean::{Config, ConfigError, ParagraphSeparator, Pipeline, Profile, RangeDash};
+use zhclean::{Config, ConfigError, DecodeOptions, ParagraphSeparator, Pipeline, Profile, RangeDash};
 
 /// Clean and validate Chinese text documents.
 ///
@@ -73,6 +74,35 @@ pub struct DetectArgs {
     /// Files to inspect; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    #[command(flatten)]
+    pub decode: DecodeArgs,
+}
+
+/// How input bytes are decoded.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// Read the input in this encoding instead of detecting it (a WHATWG label such as gbk,
+    /// gb18030, big5, utf-16le, or hz-gb-2312).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static Encoding>,
+    /// Replace bytes that cannot be decoded with U+FFFD instead of refusing the file; every
+    /// replacement is reported.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+impl DecodeArgs {
+    /// The decoding options these arguments describe.
+    pub fn options(&self) -> DecodeOptions {
+        DecodeOptions { encoding: self.encoding, lossy: self.lossy }
+    }
+}
+
+fn parse_encoding(name: &str) -> Result<&'static Encoding, String> {
+    zhclean_encoding::lookup(name).map_err(|e| e.to_string())
 }
 
 /// How findings are printed.
@@ -87,6 +117,8 @@ pub enum Format {
 /// Options that shape the pipeline, shared by `clean` and `check`.
 #[derive(Debug, Args)]
 pub struct PipelineArgs {
+    #[command(flatten)]
+    pub decode: DecodeArgs,
     /// Convert variants with this OpenCC configuration: s2t, t2s, s2tw, tw2s, s2twp, tw2sp, s2hk,
     /// hk2s, t2tw, tw2t, t2hk, hk2t.
     #[arg(long, value_name = "CONFIG")]
@@ -141,6 +173,7 @@ impl PipelineArgs {
     /// The pipeline these options describe.
     pub fn pipeline(&self) -> Result<Pipeline, ConfigError> {
         Pipeline::new(Config {
+            decode: self.decode.options(),
             convert: self.convert.clone(),
             unsafe_fixes: self.unsafe_fixes,
             disabled: self.disable.iter().cloned().collect(),

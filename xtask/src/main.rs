@@ -4,6 +4,7 @@ mod bench;
 mod check;
 mod clean;
 mod corpus;
+mod encodings;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,10 @@ Tasks:
         Lint the corpus without writing; exit 1 on error-level diagnostics.
   test
         Run the whole test suite (what CI runs).
+  corpus
+        Regenerate corpus/encodings/: the 2025 web statement (and the 2026 one) in GB18030,
+        GBK, UTF-16LE/BE with and without BOM, UTF-8 with BOM, Big5 (OpenCC s2tw) and as
+        mojibake (UTF-8 misread as windows-1252 or as GBK), for the encoding tests.
   bench [--mb N]
         Build in release mode and report MB/s per stage, for the whole pipeline and for
         the peer tool (autocorrect) on the same input of at least N MB (default 10).
@@ -34,6 +39,7 @@ fn main() -> ExitCode {
         Some("check") => check::run(&rest),
         Some("test") => test::run(&rest),
         Some("bench") => bench::run(&rest),
+        Some("corpus") => encodings::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())

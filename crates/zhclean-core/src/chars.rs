@@ -31,6 +31,21 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punctuation(c)
 }
 
+/// Marks that end a sentence.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…' | '!' | '?')
+}
+
+/// Closing quotes and brackets, which may follow the mark that ends a sentence.
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '》' | '」' | '』' | '】' | '〉' | ')' | '"' | '\'')
+}
+
+/// True when `text` ends a sentence: a terminal mark, possibly followed by closing marks.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(is_closing).chars().next_back().is_some_and(is_terminal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

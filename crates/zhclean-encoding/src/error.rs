@@ -1,40 +1,78 @@
+//! Why bytes could not be decoded. Each message is one sentence saying what is wrong and what to
+//! do; the caller prefixes the file path.
+
 use thiserror::Error;
 
 /// Why bytes could not be decoded.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The input is not valid UTF-8.
+    /// Some byte sequences are not valid in the encoding (strict mode).
     #[error(
-        "not valid UTF-8: byte 0x{byte:02X} at offset {offset} (line {line}) starts no valid \
-         sequence; convert the file to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)"
+        "{count} byte sequence{plural} not valid {encoding}, the first at offset {offset} (line {line}, \
+         byte 0x{byte:02X}); pass --encoding NAME if the file is in another encoding, or --lossy to \
+         replace each bad sequence with U+FFFD",
+        plural = if *count == 1 { " is" } else { "s are" }
     )]
-    InvalidUtf8 {
-        /// Byte offset of the first invalid byte in the input.
+    InvalidBytes {
+        /// The encoding the input was read as.
+        encoding: &'static str,
+        /// How many malformed sequences the whole input has.
+        count: usize,
+        /// Byte offset of the first malformed sequence in the input.
         offset: usize,
-        /// 1-based line of that byte.
+        /// 1-based line of that sequence.
         line: usize,
-        /// The byte itself.
+        /// The first byte of that sequence.
         byte: u8,
     },
-    /// The input ends in the middle of a UTF-8 sequence.
-    #[error("not valid UTF-8: the input ends inside a multi-byte sequence at offset {offset}")]
-    TruncatedUtf8 {
+    /// The input ends in the middle of a multi-byte sequence (strict mode).
+    #[error(
+        "the input ends inside a {encoding} character that starts at offset {offset}, so the file looks \
+         cut short; restore its end, or pass --lossy to replace the partial character with U+FFFD"
+    )]
+    Truncated {
+        /// The encoding the input was read as.
+        encoding: &'static str,
         /// Byte offset where the incomplete sequence starts.
         offset: usize,
     },
-}
-
-impl DecodeError {
-    pub(crate) fn invalid_utf8(input: &[u8], bom: bool, error: std::str::Utf8Error) -> Self {
-        let skipped = if bom { 3 } else { 0 };
-        let offset = skipped + error.valid_up_to();
-        match error.error_len() {
-            None => Self::TruncatedUtf8 { offset },
-            Some(_) => Self::InvalidUtf8 {
-                offset,
-                line: 1 + input[..offset].iter().filter(|&&b| b == b'\n').count(),
-                byte: input[offset],
-            },
-        }
-    }
+    /// The input starts with the signature of a known binary format.
+    #[error("this is {kind}, not text; extract the text first (zhclean reads plain-text files only)")]
+    Binary {
+        /// What the input looks like, with an article: `a PDF document`.
+        kind: &'static str,
+    },
+    /// The input contains a NUL byte and is not UTF-16 or UTF-32.
+    #[error(
+        "the input contains a NUL byte at offset {offset}, so it is binary data or text in UTF-16/UTF-32 \
+         without a byte order mark; if it is text, pass --encoding utf-16le (or utf-16be)"
+    )]
+    NulByte {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The input is in an encoding zhclean cannot decode.
+    #[error("{encoding} is not supported; convert the file to UTF-8 first (e.g. `iconv -f {encoding} -t UTF-8`)")]
+    Unsupported {
+        /// The encoding's name, e.g. `ISO-2022-CN`.
+        encoding: &'static str,
+    },
+    /// `--encoding` named a label that no encoding has.
+    #[error(
+        "`{label}` is not a known encoding; use a WHATWG label such as utf-8, gb18030, gbk, gb2312, big5, \
+         utf-16le, utf-16be, hz-gb-2312, shift_jis or euc-kr"
+    )]
+    UnknownLabel {
+        /// The label as given.
+        label: String,
+    },
+    /// `--encoding` named an encoding that is only read from a byte order mark.
+    #[error(
+        "`{label}` cannot be forced with --encoding: zhclean reads UTF-32 only from its byte order mark; \
+         add one, or convert the file to UTF-8"
+    )]
+    NotForcible {
+        /// The label as given.
+        label: String,
+    },
 }

@@ -1,16 +1,56 @@
 //! Detects the encoding of raw bytes and decodes them to UTF-8, refusing rather than guessing.
 //!
-//! The entry point is [`decode`]. It never replaces bytes silently: input that is not valid in
-//! the detected encoding is an error that says where the first bad byte is.
+//! [`decode`] reads UTF-8 (with or without BOM), UTF-16 (with or without BOM), UTF-32 (with
+//! BOM), HZ, and every legacy encoding `encoding_rs` knows (GB18030/GBK/GB2312, Big5, …). It
+//! never replaces bytes silently: in strict mode (the default) malformed input is an error that
+//! counts and locates the bad sequences; in lossy mode every U+FFFD it inserts is reported.
+//! Binary input and unsupported encodings (ISO-2022-CN, ISO-2022-KR, EUC-TW) are refused.
+//! Every verdict has a confidence; see [`LOW_CONFIDENCE`].
+//!
+//! [`repair_mojibake`] repairs decoded text that was UTF-8 misread as Windows-1252 or GBK.
 
+mod binary;
+mod bom;
+mod confidence;
+mod detect;
 mod error;
+mod escape;
+mod frequent;
+mod hz;
+mod label;
+mod line_endings;
+pub mod low_confidence_encoding;
+mod mojibake;
+mod profile;
+mod scheme;
+mod transcode;
+pub mod unrepairable_mojibake;
+mod wide;
 
+pub use confidence::LOW_CONFIDENCE;
 pub use error::DecodeError;
+pub use label::lookup;
+pub use line_endings::LineEndings;
+pub use mojibake::{MojibakeRepair, RULE as MOJIBAKE_RULE, repair_mojibake};
+pub use scheme::HZ_GB_2312;
 
+use detect::Verdict;
+use scheme::Scheme;
 use serde::Serialize;
+use zhclean_core::Document;
+
+/// How to decode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// The encoding to use instead of detecting one (`--encoding`; see [`lookup`]).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Replace malformed sequences with U+FFFD (reported in [`EncodingInfo::replacements`])
+    /// instead of failing (`--lossy`).
+    pub lossy: bool,
+}
 
 /// The outcome of decoding: the text and how it was read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     /// The decoded text, without a byte order mark.
     pub text: String,
@@ -19,62 +59,85 @@ pub struct Decoded {
 }
 
 /// What [`decode`] found out about the bytes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EncodingInfo {
-    /// The WHATWG name of the encoding, e.g. `UTF-8`.
+    /// The name of the encoding: the WHATWG name (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, …),
+    /// or `UTF-32LE`, `UTF-32BE`, `HZ-GB-2312`. GBK is read, and named, as GB18030.
     pub encoding: &'static str,
     /// True when the input started with a byte order mark.
     pub bom: bool,
+    /// How sure the verdict is, from 0 to 1 (1 for a byte order mark or `--encoding`).
+    pub confidence: f32,
+    /// True when `confidence` is below [`LOW_CONFIDENCE`], e.g. legacy input with fewer than six
+    /// Han characters, or a few bytes that are valid UTF-8 but read better as GBK.
+    pub low_confidence: bool,
+    /// The line endings of the text.
+    pub line_endings: LineEndings,
+    /// Lossy mode only: byte offsets in the text of every U+FFFD that decoding inserted.
+    pub replacements: Vec<usize>,
+    /// True when the encoding was given (`--encoding`) rather than detected.
+    pub overridden: bool,
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Decodes `bytes` as strict UTF-8, with or without a byte order mark.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    let (body, bom) = match bytes.strip_prefix(UTF8_BOM) {
-        Some(body) => (body, true),
-        None => (bytes, false),
-    };
-    match std::str::from_utf8(body) {
-        Ok(text) => {
-            Ok(Decoded { text: text.to_owned(), info: EncodingInfo { encoding: encoding_rs::UTF_8.name(), bom } })
-        }
-        Err(error) => Err(DecodeError::invalid_utf8(bytes, bom, error)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn utf8_with_and_without_bom() {
-        let plain = decode("双方指出".as_bytes()).unwrap();
-        assert_eq!((plain.text.as_str(), plain.info.bom), ("双方指出", false));
-        let with_bom = decode(b"\xEF\xBB\xBF\xE5\x8F\x8C").unwrap();
-        assert_eq!((with_bom.text.as_str(), with_bom.info.bom), ("双", true));
-        assert_eq!(with_bom.info.encoding, "UTF-8");
-    }
-
-    #[test]
-    fn empty_input_is_empty_text() {
-        assert_eq!(decode(b"").unwrap().text, "");
-    }
-
-    #[test]
-    fn input_cut_inside_a_sequence_is_reported() {
-        let err = decode(b"ab\xE5\x8F").unwrap_err();
-        assert_eq!(err, DecodeError::TruncatedUtf8 { offset: 2 });
-    }
-
-    #[test]
-    fn invalid_utf8_names_the_first_bad_byte_and_its_line() {
-        // "的" in GBK, after one line of ASCII.
-        let err = decode(b"ok\n\xB5\xC4").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "not valid UTF-8: byte 0xB5 at offset 3 (line 2) starts no valid sequence; \
-             convert the file to UTF-8 first (e.g. `iconv -f GB18030 -t UTF-8`)"
+/// Repairs mojibake in a freshly decoded document and records what decoding could not settle:
+/// a low-confidence verdict, and mojibake that does not round-trip.
+pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) -> bool) {
+    if info.low_confidence && enabled(low_confidence_encoding::RULE.name) {
+        let message = format!(
+            "read as {} with confidence {:.2}; pass --encoding NAME if that is wrong",
+            info.encoding, info.confidence
         );
+        doc.record(low_confidence_encoding::RULE.diagnostic(zhclean_core::TextRange::empty(0), message));
     }
+    if !enabled(MOJIBAKE_RULE) {
+        return;
+    }
+    let repair = repair_mojibake(doc.text());
+    if enabled(unrepairable_mojibake::RULE.name) {
+        for range in repair.unrepairable {
+            let found = &doc.text()[range.as_range()];
+            let message = format!(
+                "`{found}` looks like UTF-8 misread as Windows-1252 or GBK, but bytes were lost; restore it from a good copy"
+            );
+            doc.record(unrepairable_mojibake::RULE.diagnostic(range, message));
+        }
+    }
+    doc.apply(repair.changes);
+}
+
+/// Decodes `bytes`, detecting the encoding unless `options` names one.
+///
+/// Detection follows the order of evidence: binary signatures; byte order marks (UTF-32 first);
+/// NUL bytes (UTF-16 without BOM, else binary); 7-bit escape encodings (HZ, ISO-2022-*) before
+/// ASCII; strict UTF-8 over the whole input; UTF-16 without BOM; then `chardetng` on the first
+/// 4 KiB from the first non-ASCII byte, checked against the GB18030, Big5, EUC-JP and EUC-KR
+/// readings of the first 16 KiB. The chosen encoding is validated over the whole input.
+pub fn decode(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, DecodeError> {
+    let (verdict, overridden) = match options.encoding {
+        Some(encoding) => (forced(bytes, encoding)?, true),
+        None => (detect::detect(bytes)?, false),
+    };
+    let (text, replacements) = match verdict.utf8 {
+        Some(text) => (text.to_owned(), Vec::new()),
+        None => transcode::decode(verdict.scheme, &bytes[verdict.bom_len..], verdict.bom_len, options.lossy)?,
+    };
+    let info = EncodingInfo {
+        encoding: verdict.scheme.name(),
+        bom: verdict.bom_len > 0,
+        confidence: verdict.confidence,
+        low_confidence: verdict.confidence < LOW_CONFIDENCE,
+        line_endings: LineEndings::of(&text),
+        replacements,
+        overridden,
+    };
+    Ok(Decoded { text, info })
+}
+
+/// The verdict for `--encoding`: the given encoding, after its own byte order mark if present.
+fn forced<'a>(bytes: &'a [u8], encoding: &'static encoding_rs::Encoding) -> Result<Verdict<'a>, DecodeError> {
+    binary::check_signature(bytes)?;
+    let scheme = Scheme::of(encoding);
+    binary::check_nul(scheme, bytes)?;
+    let bom_len = bom::own_bom_len(encoding, bytes);
+    Ok(Verdict { scheme, bom_len, confidence: 1.0, utf8: None })
 }

@@ -1,16 +1,7 @@
 //! Character classes and measures that decide how lines fit together.
 
+pub use zhclean_core::chars::{ends_sentence, is_closing};
 use zhclean_core::chars::{is_cjk_punctuation, is_han};
-
-/// Marks that end a sentence.
-pub fn is_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '…' | '!' | '?')
-}
-
-/// Closing quotes and brackets, which may follow the mark that ends a sentence.
-pub fn is_closing(c: char) -> bool {
-    matches!(c, '”' | '’' | '）' | '》' | '」' | '』' | '】' | '〉' | ')' | '"' | '\'')
-}
 
 /// Opening quotes and brackets.
 pub fn is_opening(c: char) -> bool {
@@ -50,11 +41,6 @@ pub fn is_non_initial(c: char) -> bool {
 /// Marks that cannot end a paragraph: the sentence goes on.
 pub fn is_non_terminal(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | '—' | ',' | ';' | '-' | '－') || is_opening(c)
-}
-
-/// True when the line ends a sentence: a terminal mark, possibly followed by closing marks.
-pub fn ends_sentence(line: &str) -> bool {
-    line.trim_end_matches(is_closing).chars().next_back().is_some_and(is_terminal)
 }
 
 /// Sentence punctuation whose presence shows a line is running text, not a title or a name.

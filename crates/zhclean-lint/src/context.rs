@@ -21,6 +21,11 @@ impl<'a> Context<'a> {
         Self { doc, paragraphs: paragraphs(doc.text()) }
     }
 
+    /// The document: original input and edit log.
+    pub fn document(&self) -> &'a Document {
+        self.doc
+    }
+
     /// The current text.
     pub fn text(&self) -> &'a str {
         self.doc.text()

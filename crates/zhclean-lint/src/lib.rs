@@ -11,7 +11,7 @@ mod rules;
 pub use context::{Context, Paragraph};
 pub use registry::{RULES, Rule, find_rule};
 
-use zhclean_core::{Diagnostic, Document, RuleMeta};
+use zhclean_core::{Diagnostic, Document, RuleMeta, TextRange};
 
 /// Runs every enabled rule that reads the final text over `doc`, ordered by position then code.
 pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool) -> Vec<Diagnostic> {
@@ -24,4 +24,36 @@ pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool) -> Vec<Diagnost
         .collect();
     diagnostics.sort_by_key(|d| (d.range.start, d.code));
     diagnostics
+}
+
+/// The maximal runs of characters of `text` that satisfy `pred`.
+pub(crate) fn char_runs(text: &str, pred: impl Fn(char) -> bool) -> impl Iterator<Item = TextRange> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (pred(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push(TextRange::new(s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs.extend(start.map(|s| TextRange::new(s, text.len())));
+    runs.into_iter()
+}
+
+/// Runs one check on `text` and formats its findings as `line:column message`.
+#[cfg(test)]
+pub(crate) fn check_text(check: fn(&Context) -> Vec<Diagnostic>, text: &str) -> Vec<String> {
+    let doc = Document::new(text);
+    let context = Context::new(&doc);
+    check(&context)
+        .into_iter()
+        .map(|d| {
+            let at = doc.original_line_col(d.range.start);
+            format!("{}:{} {}", at.line, at.column, d.message)
+        })
+        .collect()
 }

@@ -1,5 +1,5 @@
 use crate::Context;
-use crate::rules;
+use crate::rules::*;
 use zhclean_core::{Diagnostic, RuleMeta};
 
 /// A rule that reports diagnostics: its identity and, for rules that read the final text, the
@@ -12,8 +12,25 @@ pub struct Rule {
 }
 
 /// Every rule that reports diagnostics, ordered by code.
-pub static RULES: &[Rule] =
-    &[Rule { meta: &rules::duplicate_paragraph::RULE, check: Some(rules::duplicate_paragraph::check) }];
+pub static RULES: &[Rule] = &[
+    Rule { meta: &zhclean_encoding::low_confidence_encoding::RULE, check: None },
+    Rule { meta: &zhclean_encoding::unrepairable_mojibake::RULE, check: None },
+    Rule { meta: &duplicate_paragraph::RULE, check: Some(duplicate_paragraph::check) },
+    Rule { meta: &zhclean_layout::truncated_paragraph::RULE, check: None },
+    Rule { meta: &truncated_ending::RULE, check: Some(truncated_ending::check) },
+    Rule { meta: &zhclean_layout::continuation_marker::RULE, check: None },
+    Rule { meta: &zhclean_layout::stray_break::RULE, check: None },
+    Rule { meta: &unbalanced_pair::RULE, check: Some(unbalanced_pair::check) },
+    Rule { meta: &doubled_word::RULE, check: Some(doubled_word::check) },
+    Rule { meta: &section_sequence::RULE, check: Some(section_sequence::check) },
+    Rule { meta: &latin_word_in_chinese::RULE, check: Some(latin_word_in_chinese::check) },
+    Rule { meta: &zhclean_convert::TRADITIONAL_IN_SIMPLIFIED, check: None },
+    Rule { meta: &zhclean_convert::SIMPLIFIED_IN_TRADITIONAL, check: None },
+    Rule { meta: &replacement_character::RULE, check: Some(replacement_character::check) },
+    Rule { meta: &control_character::RULE, check: Some(control_character::check) },
+    Rule { meta: &private_use_character::RULE, check: Some(private_use_character::check) },
+    Rule { meta: &mixed_punctuation_width::RULE, check: Some(mixed_punctuation_width::check) },
+];
 
 /// The rule with this code (any case) or name.
 pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {

@@ -1,6 +1,10 @@
 //! ## What it does
-//! Finds a paragraph that repeats an earlier paragraph of the same document word for word
-//! (ignoring surrounding whitespace), and names the line of the first copy.
+//! Finds a paragraph that repeats an earlier paragraph of the same document, and names the
+//! line of the earlier one: word for word (ignoring surrounding whitespace), as the head of the
+//! earlier paragraph (or the earlier one as its head), sharing a long tail with it, or differing
+//! from it in a few characters. Near-duplicates are found in linear time from sampled
+//! character shingles (Chinese has no spaces to split words on), then confirmed by comparing
+//! the two paragraphs.
 //!
 //! ## Why
 //! Scrapers and PDF converters repeat blocks when pages overlap or a page is extracted twice.
@@ -14,12 +18,15 @@
 //! ```
 //!
 //! ## Fix safety
-//! The fix deletes the second copy. It is **unsafe**: some documents repeat a paragraph on
-//! purpose, and only a reader can tell. Apply it with `--unsafe-fixes`.
+//! For an exact repeat, the fix deletes the second copy. It is **unsafe**: some documents
+//! repeat a paragraph on purpose, and only a reader can tell. Apply it with `--unsafe-fixes`.
+//! Near-duplicates have no fix: which version is right needs a reader.
 
 use crate::Context;
+use crate::Paragraph;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use zhclean_core::{Applicability, Change, Diagnostic, Fix, RuleMeta, Severity, TextRange};
 
 /// The rule.
@@ -34,8 +41,16 @@ pub const RULE: RuleMeta = RuleMeta {
 /// Paragraphs shorter than this (in characters) are headings or signatures, not duplicates.
 const MIN_CHARS: usize = 10;
 
-/// Reports every paragraph that repeats an earlier one.
+/// Reports every paragraph that repeats an earlier one, exactly or nearly.
 pub fn check(context: &Context) -> Vec<Diagnostic> {
+    let mut diagnostics = exact_repeats(context);
+    let exact: Vec<usize> = diagnostics.iter().map(|d| d.range.start).collect();
+    diagnostics.extend(near_repeats(context).into_iter().filter(|d| !exact.contains(&d.range.start)));
+    diagnostics.sort_by_key(|d| d.range.start);
+    diagnostics
+}
+
+fn exact_repeats(context: &Context) -> Vec<Diagnostic> {
     let text = context.text();
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     let mut diagnostics = Vec::new();
@@ -62,6 +77,119 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// Characters per shingle.
+const SHINGLE: usize = 6;
+/// One shingle in this many is sampled into the index.
+const SAMPLE: u64 = 4;
+/// A shingle shared by more paragraphs than this is a stock phrase, not evidence.
+const COMMON: usize = 30;
+/// Near-duplicates are at least this long, in characters.
+const MIN_NEAR_CHARS: usize = 20;
+
+/// Reports paragraphs that repeat the head or tail of an earlier one or nearly all of it.
+fn near_repeats(context: &Context) -> Vec<Diagnostic> {
+    let paragraphs = context.paragraphs();
+    let sampled: Vec<Vec<u64>> = paragraphs.iter().map(|p| sampled_shingles(p.text)).collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut diagnostics = Vec::new();
+    for (j, paragraph) in paragraphs.iter().enumerate() {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for hash in &sampled[j] {
+            let holders = index.entry(*hash).or_default();
+            if holders.len() <= COMMON {
+                for &i in holders.iter() {
+                    *shared.entry(i).or_default() += 1;
+                }
+            }
+            if holders.last() != Some(&j) {
+                holders.push(j);
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        candidates.sort_unstable();
+        let found = candidates.into_iter().find_map(|(i, count)| {
+            let smaller = sampled[i].len().min(sampled[j].len()).max(1);
+            (count >= 2 && count * 3 >= smaller).then(|| relation(&paragraphs[i], paragraph)).flatten().map(|r| (i, r))
+        });
+        if let Some((i, relation)) = found {
+            let line = context.original_line_col(paragraphs[i].range.start).line;
+            diagnostics.push(RULE.diagnostic(paragraph.range, relation.message(line)));
+        }
+    }
+    diagnostics
+}
+
+/// How a paragraph nearly repeats an earlier one.
+enum Relation {
+    Head,
+    StartsWithEarlier,
+    Tail(usize),
+    Similar(usize),
+}
+
+impl Relation {
+    fn message(&self, line: u32) -> String {
+        match self {
+            Relation::Head => format!("paragraph repeats the beginning of the paragraph at line {line}"),
+            Relation::StartsWithEarlier => format!("paragraph begins with the whole paragraph at line {line}"),
+            Relation::Tail(n) => format!("paragraph ends with the same {n} characters as the paragraph at line {line}"),
+            Relation::Similar(percent) => {
+                format!("paragraph nearly repeats the paragraph at line {line} ({percent}% of shingles shared)")
+            }
+        }
+    }
+}
+
+fn relation(earlier: &Paragraph, later: &Paragraph) -> Option<Relation> {
+    let (a, b) = (earlier.text.trim(), later.text.trim());
+    let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let shorter = a_chars.len().min(b_chars.len());
+    if a == b || shorter < MIN_NEAR_CHARS {
+        return None;
+    }
+    let prefix = a_chars.iter().zip(&b_chars).take_while(|(x, y)| x == y).count();
+    let suffix = a_chars.iter().rev().zip(b_chars.iter().rev()).take_while(|(x, y)| x == y).count();
+    if prefix == shorter {
+        return Some(if b_chars.len() < a_chars.len() { Relation::Head } else { Relation::StartsWithEarlier });
+    }
+    let percent = jaccard_percent(a, b);
+    if percent >= 80 {
+        return Some(Relation::Similar(percent));
+    }
+    (suffix >= 30).then_some(Relation::Tail(suffix))
+}
+
+fn shingle_hashes(text: &str) -> Vec<u64> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(SHINGLE)
+        .map(|window| {
+            let mut hasher = DefaultHasher::new();
+            window.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
+}
+
+fn sampled_shingles(text: &str) -> Vec<u64> {
+    let mut hashes: Vec<u64> = shingle_hashes(text).into_iter().filter(|h| h % SAMPLE == 0).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+/// Shared shingles as a percentage of all shingles of the two texts.
+fn jaccard_percent(a: &str, b: &str) -> usize {
+    let (mut x, mut y) = (shingle_hashes(a), shingle_hashes(b));
+    x.sort_unstable();
+    x.dedup();
+    y.sort_unstable();
+    y.dedup();
+    let shared = x.iter().filter(|h| y.binary_search(h).is_ok()).count();
+    let union = x.len() + y.len() - shared;
+    (shared * 100).checked_div(union).unwrap_or(0)
 }
 
 /// `range` extended over the blank lines that follow it, or, at the end of the text, over the
@@ -111,8 +239,29 @@ mod tests {
     }
 
     #[test]
+    fn near_repeats_heads_tails_and_small_differences() {
+        let long = "中俄反对个别国家企图将外空演成军事对抗疆域的行为，反对利用外空实现军事优势和采取军事行动。双方主张在中俄条约草案基础上尽快启动谈判。";
+        let head = "中俄反对个别国家企图将外空演成军事对抗疆域的行为，反对利用外空实现军事优势和采取军事行动。";
+        let tail_a = "双方反对对个别核武器国家针对其他核武器国家的各类挑衅行为，呼吁签署《关于防止核战争与避免军备竞赛的联合声明》的国家严格充分遵守其规定。";
+        let tail_b = "双方认为，美国金穹计划旨在构建全球性导弹防御体系，呼吁签署《关于防止核战争与避免军备竞赛的联合声明》的国家严格充分遵守其规定。";
+        let similar = "中俄反对个别国家企图将外空变成军事对抗疆域的行为，反对利用外空实现军事优势和采取军事行动。双方主张在中俄条约草案基础上尽快启动谈判。";
+        let text = format!("{long}\n\n{head}\n\n{tail_a}\n\n{tail_b}\n\n{similar}\n");
+        let messages: Vec<String> = diagnostics(&text).into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "paragraph repeats the beginning of the paragraph at line 1",
+                "paragraph ends with the same 39 characters as the paragraph at line 5",
+                "paragraph nearly repeats the paragraph at line 1 (82% of shingles shared)",
+            ]
+        );
+    }
+
+    #[test]
     fn short_paragraphs_and_distinct_paragraphs_are_quiet() {
         assert!(diagnostics("一\n\n一\n\n习近平\n\n习近平\n").is_empty());
-        assert!(diagnostics(&format!("{PARA}\n\n{PARA}再加一句。\n")).is_empty());
+        assert!(diagnostics(&format!("{PARA}\n\n双方愿深化在联合国大会及安理会框架下的合作。\n")).is_empty());
+        let longer = diagnostics(&format!("{PARA}\n\n{PARA}再加一句。\n"));
+        assert_eq!(longer[0].message, "paragraph begins with the whole paragraph at line 1");
     }
 }

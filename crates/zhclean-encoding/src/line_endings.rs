@@ -1,0 +1,63 @@
+//! The line endings of decoded text.
+
+use serde::Serialize;
+
+/// Which line endings a text uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndings {
+    /// No line break at all.
+    None,
+    /// Only `\n`.
+    Lf,
+    /// Only `\r\n`.
+    Crlf,
+    /// Only `\r`.
+    Cr,
+    /// More than one kind.
+    Mixed,
+}
+
+impl LineEndings {
+    /// The line endings of `text`.
+    pub fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        if !bytes.contains(&b'\r') {
+            return if bytes.contains(&b'\n') { Self::Lf } else { Self::None };
+        }
+        let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+        let mut iter = bytes.iter().peekable();
+        while let Some(&byte) = iter.next() {
+            match byte {
+                b'\r' if iter.peek() == Some(&&b'\n') => {
+                    iter.next();
+                    crlf += 1;
+                }
+                b'\r' => cr += 1,
+                b'\n' => lf += 1,
+                _ => {}
+            }
+        }
+        match (lf > 0, crlf > 0, cr > 0) {
+            (true, false, false) => Self::Lf,
+            (false, true, false) => Self::Crlf,
+            (false, false, true) => Self::Cr,
+            _ => Self::Mixed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(LineEndings::of("一"), LineEndings::None);
+        assert_eq!(LineEndings::of("一\n二\n"), LineEndings::Lf);
+        assert_eq!(LineEndings::of("一\r\n二\r\n"), LineEndings::Crlf);
+        assert_eq!(LineEndings::of("一\r二"), LineEndings::Cr);
+        assert_eq!(LineEndings::of("一\r\n二\n"), LineEndings::Mixed);
+        assert_eq!(serde_json::to_string(&LineEndings::Crlf).unwrap(), "\"crlf\"");
+    }
+}

@@ -1,0 +1,55 @@
+//! ## What it does
+//! Finds half-width punctuation (`, . ; : ? !`) left between two Chinese characters after
+//! cleaning — marks the punctuation stage did not convert because its rule was switched off
+//! or the context was not clear.
+//!
+//! ## Why
+//! GB/T 15834 sets full-width punctuation in Chinese text. A half-width comma between two Han
+//! characters looks cramped, and search and segmentation treat `,` and `，` differently.
+//!
+//! ## Example
+//! ```text
+//! 双方指出,利用   → 双方指出，利用
+//! ```
+//!
+//! ## Fix safety
+//! No fix here: the `halfwidth-punctuation` rule of the punctuation stage converts the marks it
+//! is sure about; the rest need a reader.
+
+use crate::Context;
+use zhclean_core::chars::is_han;
+use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+
+/// The rule.
+pub const RULE: RuleMeta = RuleMeta {
+    code: "ZH115",
+    name: "mixed-punctuation-width",
+    severity: Severity::Info,
+    summary: "half-width punctuation between Chinese characters",
+    source: include_str!("mixed_punctuation_width.rs"),
+};
+
+/// Reports every half-width mark between two Han characters.
+pub fn check(context: &Context) -> Vec<Diagnostic> {
+    let text = context.text();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars
+        .windows(3)
+        .filter(|w| is_han(w[0].1) && matches!(w[1].1, ',' | '.' | ';' | ':' | '?' | '!') && is_han(w[2].1))
+        .map(|w| {
+            let range = TextRange::new(w[1].0, w[1].0 + 1);
+            RULE.diagnostic(range, format!("half-width `{}` between Chinese characters", w[1].1))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halfwidth_marks_between_han() {
+        let found = crate::check_text(check, "双方指出,利用。标题: 文本。3.14");
+        assert_eq!(found, ["1:5 half-width `,` between Chinese characters"]);
+    }
+}

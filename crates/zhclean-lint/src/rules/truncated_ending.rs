@@ -1,0 +1,84 @@
+//! ## What it does
+//! Reports a document that ends in the middle of a sentence, or whose input ended with a
+//! dangling markup fragment (`</`) that the layout stage removed.
+//!
+//! ## Why
+//! Scrapers and converters cut documents short: a download interrupted, a page limit, an
+//! article continued on another page. The end of a document is where the loss shows.
+//!
+//! ## Example
+//! ```text
+//! 双方为应对和适应气候变化采取强有力措施，……作
+//! </
+//! ```
+//!
+//! ## Fix safety
+//! No fix: the rest of the document has to be found in the source.
+
+use crate::Context;
+use zhclean_core::chars::{ends_sentence, is_closing, is_han};
+use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+
+/// The rule.
+pub const RULE: RuleMeta = RuleMeta {
+    code: "ZH103",
+    name: "truncated-ending",
+    severity: Severity::Warning,
+    summary: "the document ends mid-sentence or with a cut-off tag",
+    source: include_str!("truncated_ending.rs"),
+};
+
+/// A last paragraph shorter than this, without sentence punctuation, is a signature or a
+/// dateline, not a cut sentence.
+const MIN_RUNNING_TEXT: usize = 20;
+
+/// Reports a truncated ending.
+pub fn check(context: &Context) -> Vec<Diagnostic> {
+    let Some(last) = context.paragraphs().last() else { return Vec::new() };
+    let end = TextRange::empty(last.range.end);
+    if let Some(fragment) = dangling_markup(context) {
+        return vec![RULE.diagnostic(
+            end,
+            format!("the input ended with the cut-off tag `{fragment}`: the document was probably truncated"),
+        )];
+    }
+    let text = last.text.trim_end();
+    let final_char = text.trim_end_matches(is_closing).chars().next_back().unwrap_or(' ');
+    let running = text.chars().count() >= MIN_RUNNING_TEXT || text.contains(['，', '、', '；']);
+    let mid_sentence =
+        is_han(final_char) || final_char.is_ascii_digit() || matches!(final_char, '，' | '、' | '；' | '：');
+    if running && mid_sentence && !ends_sentence(text) && !text.ends_with(['）', ')']) {
+        let tail: String = text.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        return vec![RULE.diagnostic(end, format!("the document ends mid-sentence at `…{tail}`"))];
+    }
+    Vec::new()
+}
+
+/// The markup fragment the layout stage removed from the very end of the input, if any.
+fn dangling_markup<'a>(context: &Context<'a>) -> Option<&'a str> {
+    let original = context.document().original();
+    let body_end = original.trim_end().len();
+    context
+        .document()
+        .edits()
+        .iter()
+        .find(|e| {
+            e.rule == "markup-remnant" && e.before.starts_with('<') && e.range.end >= body_end && e.after.is_empty()
+        })
+        .map(|e| e.before.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endings() {
+        let cut = "双方为应对和适应气候变化采取强有力措施，积极开展合作，作\n";
+        assert_eq!(crate::check_text(check, cut), ["1:29 the document ends mid-sentence at `…开展合作，作`"]);
+        for complete in ["双方同意。\n", "弗·弗·普京\n", "二〇二四年五月十六日于北京（新华社北京5月16日电）\n", ""]
+        {
+            assert!(crate::check_text(check, complete).is_empty(), "{complete}");
+        }
+    }
+}

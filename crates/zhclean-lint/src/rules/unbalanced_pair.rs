@@ -1,0 +1,90 @@
+//! ## What it does
+//! Finds brackets and quotation marks that are opened and not closed, or closed and not
+//! opened, within a paragraph: `《》 〈〉 （） “” ‘’ 「」 『』 【】`, and straight double quotes
+//! `"` of odd number in a Chinese paragraph. The diagnostic points at the unmatched mark.
+//!
+//! ## Why
+//! An unmatched `《` usually means lost text (a title cut at a page break) or an OCR error; an
+//! unmatched quote changes what a reader takes as quoted speech.
+//!
+//! ## Example
+//! ```text
+//! 尽快升级《中华人民共和国政府与俄罗斯联邦政府关于促进和相互保护投资
+//!         ^ `《` is not closed in this paragraph
+//! ```
+//!
+//! ## Fix safety
+//! No fix: where the closing mark belongs, or whether the opening one is spurious, needs a
+//! reader.
+
+use crate::Context;
+use zhclean_core::chars::is_han;
+use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+
+/// The rule.
+pub const RULE: RuleMeta = RuleMeta {
+    code: "ZH106",
+    name: "unbalanced-pair",
+    severity: Severity::Warning,
+    summary: "a bracket or quotation mark without its partner in the paragraph",
+    source: include_str!("unbalanced_pair.rs"),
+};
+
+const PAIRS: &[(char, char)] =
+    &[('《', '》'), ('〈', '〉'), ('（', '）'), ('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』'), ('【', '】')];
+
+/// Reports the unmatched marks of every paragraph.
+pub fn check(context: &Context) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for paragraph in context.paragraphs() {
+        for &(open, close) in PAIRS {
+            for (offset, mark, partner) in unmatched(paragraph.text, open, close) {
+                let at = paragraph.range.start + offset;
+                let range = TextRange::new(at, at + mark.len_utf8());
+                diagnostics
+                    .push(RULE.diagnostic(range, format!("`{mark}` has no matching `{partner}` in this paragraph")));
+            }
+        }
+        if paragraph.text.chars().any(is_han) && paragraph.text.matches('"').count() % 2 == 1 {
+            let at = paragraph.range.start + paragraph.text.find('"').unwrap_or(0);
+            diagnostics.push(
+                RULE.diagnostic(TextRange::new(at, at + 1), "odd number of straight quotes `\"` in this paragraph"),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// Offsets of the marks of one pair that have no partner, with the mark and its partner.
+fn unmatched(text: &str, open: char, close: char) -> Vec<(usize, char, char)> {
+    let mut stack = Vec::new();
+    let mut lonely = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c == open {
+            stack.push(i);
+        } else if c == close && stack.pop().is_none() {
+            lonely.push((i, close, open));
+        }
+    }
+    lonely.extend(stack.into_iter().map(|i| (i, open, close)));
+    lonely.sort_unstable();
+    lonely
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmatched_marks() {
+        let found = crate::check_text(check, "尽快升级《协定。\n\n他说：好”。\n\n“甲”（乙）《丙》\n\n中文\"引号");
+        assert_eq!(
+            found,
+            [
+                "1:5 `《` has no matching `》` in this paragraph",
+                "3:5 `”` has no matching `“` in this paragraph",
+                "7:3 odd number of straight quotes `\"` in this paragraph",
+            ]
+        );
+    }
+}
