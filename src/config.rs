@@ -1,6 +1,8 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 use thiserror::Error;
 pub use zhclean_core::Profile;
+use zhclean_core::Severity;
 use zhclean_encoding::DecodeOptions;
 pub use zhclean_layout::ParagraphSeparator;
 pub use zhclean_punct::RangeDash;
@@ -16,6 +18,8 @@ pub struct Config {
     pub unsafe_fixes: bool,
     /// Rules switched off, by name (any stage) or by code (lint rules).
     pub disabled: BTreeSet<String>,
+    /// Severities that replace the rules' defaults, by rule name or code.
+    pub severity: BTreeMap<String, Severity>,
     /// How paragraphs are separated in the output.
     pub paragraph_separator: ParagraphSeparator,
     /// The typographic convention: GB/T 15834 (default) or copywriting.
@@ -33,11 +37,24 @@ pub enum ConfigError {
     /// A disabled rule does not exist.
     #[error("unknown rule `{0}`; `zhclean rules` lists them")]
     UnknownRule(String),
+    /// A settings file could not be read or holds a mistake.
+    #[error("{}: {message}", path.display())]
+    File {
+        /// The settings file.
+        path: PathBuf,
+        /// What is wrong, and where.
+        message: String,
+    },
 }
 
 impl Config {
     /// True unless the rule with this name (or, for lint rules, code) is switched off.
     pub fn enabled(&self, name: &str) -> bool {
         !self.disabled.contains(name)
+    }
+
+    /// The severity configured for a rule, by name or code.
+    pub fn severity_of(&self, name: &str, code: &str) -> Option<Severity> {
+        self.severity.get(name).or_else(|| self.severity.get(code)).copied()
     }
 }

@@ -14,6 +14,7 @@
 //! ```
 
 mod config;
+pub mod config_file;
 pub mod output;
 mod pipeline;
 mod report;

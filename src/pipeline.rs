@@ -46,7 +46,7 @@ pub struct Pipeline {
 impl Pipeline {
     /// Checks `config` and loads what it needs (the OpenCC dictionaries, if converting).
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        if let Some(unknown) = config.disabled.iter().find(|name| !is_known_rule(name)) {
+        if let Some(unknown) = config.disabled.iter().chain(config.severity.keys()).find(|name| !is_known_rule(name)) {
             return Err(ConfigError::UnknownRule(unknown.clone()));
         }
         let converter = config.convert.as_deref().map(Converter::new).transpose()?;
@@ -74,6 +74,10 @@ impl Pipeline {
         let remaining = self.lint_and_fix(&mut document);
         let mut diagnostics = document.diagnostics().to_vec();
         diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: document.to_original(d.range), ..d }));
+        for diagnostic in &mut diagnostics {
+            diagnostic.severity =
+                self.config.severity_of(diagnostic.rule, diagnostic.code).unwrap_or(diagnostic.severity);
+        }
         diagnostics.sort_by_key(|d| (d.range.start, d.code));
         Report { document, diagnostics, encoding }
     }

@@ -172,3 +172,22 @@ fn unknown_conversion_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("error: unknown OpenCC configuration `x2y`"), "{}", stderr(&output));
 }
+
+#[test]
+fn settings_file_is_found_and_overridden_by_flags() {
+    let text = format!("{DUPLICATE}\n\n{DUPLICATE}\n");
+    let dir = fixture_dir(&[
+        ("zhclean.toml", b"[severity]\nduplicate-paragraph = \"error\"\n"),
+        ("dup.txt", text.as_bytes()),
+    ]);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let output = zhclean(&["check", "../dup.txt"], &dir.path().join("sub"));
+    assert!(stdout(&output).contains("error[ZH101] duplicate-paragraph"), "{}", stdout(&output));
+    let quiet = zhclean(&["check", "--disable", "ZH101", "dup.txt"], dir.path());
+    assert_eq!(quiet.status.code(), Some(0), "{}", stdout(&quiet));
+    std::fs::write(dir.path().join("zhclean.toml"), "colour = \"red\"\n").unwrap();
+    let broken = zhclean(&["check", "dup.txt"], dir.path());
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(stderr(&broken).starts_with("error: "), "{}", stderr(&broken));
+    assert!(stderr(&broken).contains("zhclean.toml: unknown field `colour`"), "{}", stderr(&broken));
+}

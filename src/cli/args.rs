@@ -1,7 +1,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
 use std::path::PathBuf;
-use zhclean::{Config, ConfigError, DecodeOptions, ParagraphSeparator, Pipeline, Profile, RangeDash};
+use zhclean::{Config, ConfigError, DecodeOptions, ParagraphSeparator, Pipeline, Profile, RangeDash, config_file};
 
 /// Clean and validate Chinese text documents.
 ///
@@ -129,17 +129,21 @@ pub struct PipelineArgs {
     /// Switch rules off, by name or code (repeatable, or comma-separated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub disable: Vec<String>,
-    /// What separates paragraphs in the output.
-    #[arg(long, value_enum, value_name = "SEPARATOR", default_value_t = Separator::BlankLine)]
-    pub paragraph_separator: Separator,
+    /// What separates paragraphs in the output [default: blank-line].
+    #[arg(long, value_enum, value_name = "SEPARATOR")]
+    pub paragraph_separator: Option<Separator>,
     /// Typographic convention: `gb` follows GB/T 15834 (no spaces between Chinese and digits
-    /// or Latin words); `copywriting` puts one space there.
-    #[arg(long, value_enum, default_value_t = ProfileArg::Gb)]
-    pub profile: ProfileArg,
+    /// or Latin words); `copywriting` puts one space there [default: gb].
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
     /// How number ranges are written in Chinese text: `em-dash` (2026—2027年) or `tilde`
-    /// (2026～2027年).
-    #[arg(long, value_enum, default_value_t = RangeDashArg::EmDash)]
-    pub range_dash: RangeDashArg,
+    /// (2026～2027年) [default: em-dash].
+    #[arg(long, value_enum)]
+    pub range_dash: Option<RangeDashArg>,
+    /// Settings file to use instead of the nearest `zhclean.toml` (or `.zhclean.toml`) in this
+    /// directory or above; command-line options override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// The typographic convention.
@@ -170,25 +174,40 @@ pub enum Separator {
 }
 
 impl PipelineArgs {
-    /// The pipeline these options describe.
+    /// The pipeline these options describe, on top of the settings file.
     pub fn pipeline(&self) -> Result<Pipeline, ConfigError> {
-        Pipeline::new(Config {
-            decode: self.decode.options(),
-            convert: self.convert.clone(),
-            unsafe_fixes: self.unsafe_fixes,
-            disabled: self.disable.iter().cloned().collect(),
-            paragraph_separator: match self.paragraph_separator {
+        let mut config = Config::default();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        if let Some(path) = self.config.clone().or_else(|| config_file::discover(&cwd)) {
+            config_file::load(&path)?.apply(&path, &mut config)?;
+        }
+        self.override_settings(&mut config);
+        Pipeline::new(config)
+    }
+
+    fn override_settings(&self, config: &mut Config) {
+        config.decode.encoding = self.decode.encoding.or(config.decode.encoding);
+        config.decode.lossy |= self.decode.lossy;
+        config.convert = self.convert.clone().or(config.convert.take());
+        config.unsafe_fixes |= self.unsafe_fixes;
+        config.disabled.extend(self.disable.iter().cloned());
+        if let Some(separator) = self.paragraph_separator {
+            config.paragraph_separator = match separator {
                 Separator::BlankLine => ParagraphSeparator::BlankLine,
                 Separator::Newline => ParagraphSeparator::Newline,
-            },
-            profile: match self.profile {
+            };
+        }
+        if let Some(profile) = self.profile {
+            config.profile = match profile {
                 ProfileArg::Gb => Profile::GbT15834,
                 ProfileArg::Copywriting => Profile::Copywriting,
-            },
-            range_dash: match self.range_dash {
+            };
+        }
+        if let Some(range_dash) = self.range_dash {
+            config.range_dash = match range_dash {
                 RangeDashArg::EmDash => RangeDash::EmDash,
                 RangeDashArg::Tilde => RangeDash::Tilde,
-            },
-        })
+            };
+        }
     }
 }
