@@ -54,12 +54,23 @@ fn main() -> Result<(), String> {
     }
     let zhclean = best(|| drop(black_box(default.clean_bytes(&input))));
     row("zhclean pipeline (default config)", size, zhclean);
+    let check = best(|| {
+        let report = default.clean_bytes(&input).expect("the corpus decodes");
+        drop(black_box(zhclean::output::findings("bench", &report)));
+    });
+    row("zhclean check (pipeline + findings)", size, check);
     let peer = best(|| drop(black_box(autocorrect::format(&text))));
     row("autocorrect::format (peer)", size, peer);
+    let peer_lint = best(|| drop(black_box(autocorrect::lint_for(&text, "txt"))));
+    row("autocorrect::lint_for (peer)", size, peer_lint);
     println!();
     println!(
         "zhclean pipeline / autocorrect::format: {:.2}x the peer's throughput",
         peer.as_secs_f64() / zhclean.as_secs_f64()
+    );
+    println!(
+        "zhclean check / autocorrect::lint_for: {:.2}x the peer's throughput",
+        peer_lint.as_secs_f64() / check.as_secs_f64()
     );
     println!(
         "decode time / plain encoding_rs decode: UTF-8 {:.2}x, GB18030 {:.2}x",

@@ -1,7 +1,6 @@
 //! Which script a document is written in, from the characters only one script uses.
 
 use crate::Converter;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The script of a Chinese document.
@@ -24,8 +23,26 @@ const MIN_TELLING: usize = 3;
 pub(crate) struct Scripts {
     pub(crate) t2s: Converter,
     pub(crate) s2t: Converter,
-    traditional_forms: HashSet<char>,
-    simplified_forms: HashSet<char>,
+    traditional_forms: CharSet,
+    simplified_forms: CharSet,
+}
+
+/// A set of characters of the Basic Multilingual Plane, one bit each.
+struct CharSet(Vec<u64>);
+
+impl CharSet {
+    fn new(chars: impl Iterator<Item = char>) -> Self {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in chars.map(|c| c as usize).filter(|&c| c < 0x10000) {
+            bits[c / 64] |= 1 << (c % 64);
+        }
+        Self(bits)
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let c = c as usize;
+        c < 0x10000 && self.0[c / 64] & (1 << (c % 64)) != 0
+    }
 }
 
 /// Built once: every ideograph of the BMP blocks converted both ways, one per line so that no
@@ -35,9 +52,11 @@ pub(crate) static SCRIPTS: LazyLock<Scripts> = LazyLock::new(|| {
     let s2t = Converter::new("s2t").expect("the embedded s2t configuration loads");
     let ideographs: Vec<char> = (0x3400..=0x4DBF).chain(0x4E00..=0x9FFF).filter_map(char::from_u32).collect();
     let one_per_line: String = ideographs.iter().flat_map(|&c| [c, '\n']).collect();
-    let changed_by = |converter: &Converter| -> HashSet<char> {
+    let changed_by = |converter: &Converter| -> CharSet {
         let converted = converter.convert(&one_per_line);
-        ideographs.iter().zip(converted.split('\n')).filter(|&(&c, out)| out.chars().ne([c])).map(|(&c, _)| c).collect()
+        CharSet::new(
+            ideographs.iter().zip(converted.split('\n')).filter(|&(&c, out)| out.chars().ne([c])).map(|(&c, _)| c),
+        )
     };
     let traditional_forms = changed_by(&t2s);
     let simplified_forms = changed_by(&s2t);
@@ -47,12 +66,12 @@ pub(crate) static SCRIPTS: LazyLock<Scripts> = LazyLock::new(|| {
 impl Scripts {
     /// True for a character that only traditional text uses (`學`).
     pub(crate) fn is_traditional_form(&self, c: char) -> bool {
-        self.traditional_forms.contains(&c)
+        self.traditional_forms.contains(c)
     }
 
     /// True for a character that only simplified text uses (`学`).
     pub(crate) fn is_simplified_form(&self, c: char) -> bool {
-        self.simplified_forms.contains(&c)
+        self.simplified_forms.contains(c)
     }
 }
 

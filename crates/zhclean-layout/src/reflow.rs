@@ -161,8 +161,11 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
 }
 
 fn role(content: &str) -> Role {
+    let short = content.len() <= 64;
     if content.is_empty() {
         Role::Blank
+    } else if !short {
+        Role::Content(line_kind::classify(content))
     } else if page_number::is_page_number(content) {
         Role::Furniture { rule: page_number::NAME, forward: false }
     } else if page_footer::is_page_footer(content) {
@@ -312,13 +315,15 @@ fn wrap_width(widths: &[usize]) -> Option<usize> {
     let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 20).collect();
     sorted.sort_unstable();
     let mut best: Option<(usize, usize)> = None;
-    let mut low = 0;
-    for (high, &width) in sorted.iter().enumerate() {
+    let (mut low, mut high) = (0, 0);
+    for &width in &sorted {
         while sorted[low] + 3 < width {
             low += 1;
         }
-        let upper = sorted[high..].iter().take_while(|&&w| w <= width + 2).count();
-        let count = high + upper - low;
+        while high < sorted.len() && sorted[high] <= width + 2 {
+            high += 1;
+        }
+        let count = high - low;
         if best.is_none_or(|(n, _)| count >= n) {
             best = Some((count, width));
         }

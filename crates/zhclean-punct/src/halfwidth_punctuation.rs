@@ -45,6 +45,9 @@ pub fn changes(text: &str) -> Vec<Change> {
 /// The full-width form of the mark `c` at byte `i`, when it stands in Chinese text.
 /// `after_bracket` says that a closing bracket turning full-width stands right before it.
 fn fullwidth_mark(text: &str, i: usize, c: char, after_bracket: bool) -> Option<&'static str> {
+    if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.') {
+        return None;
+    }
     let (prev, next) = (char_before(text, i), char_at(text, i + c.len_utf8()));
     let between_digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
     if between_digits || !(after_bracket || chinese_before(text, i)) {

@@ -66,8 +66,14 @@ fn clauses(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// True when a character repeats at once (`部部`) or a two-character group does (`管理管理`).
 fn has_repetition(clause: &str) -> bool {
-    let chars: Vec<char> = clause.chars().collect();
-    chars.windows(2).any(|w| w[0] == w[1]) || chars.windows(4).any(|w| w[0] == w[2] && w[1] == w[3])
+    let mut last = ['\0'; 3];
+    for c in clause.chars() {
+        if c == last[2] || (c == last[1] && last[2] == last[0]) {
+            return true;
+        }
+        last = [last[1], last[2], c];
+    }
+    false
 }
 
 /// The doubled words of one clause: byte ranges within it, and messages.
@@ -93,6 +99,11 @@ fn doubled_pair(previous: Option<&str>, a: &str, b: &str) -> Option<String> {
     let suspect = |c: &str| Some(format!("`{c}` may be doubled by accident in `{a}{b}`"));
     if a == b {
         return if single(a) { suspect(a) } else { Some(format!("`{a}` is written twice")) };
+    }
+    // `国家 国家主权`, `国际合作 合作`: a word repeated as the head or tail of its neighbour.
+    if !single(a) && !single(b) && (b.starts_with(a) || a.ends_with(b)) {
+        let word = if b.starts_with(a) { a } else { b };
+        return Some(format!("`{word}` is written twice in `{a}{b}`"));
     }
     // `其 其他`: a lone character before a word that starts with it, unless it belongs with the
     // token before it (`他 国 国家` is `他国 国家`).
@@ -123,7 +134,7 @@ mod tests {
     fn accidental_doubles() {
         let found = crate::check_text(
             check,
-            "加强自然保护区地管理管理经验交流。\n纪念烈士烈士。\n公安、内务部部年度会晤。\n其其他成员。\n开展展览展展、语言。",
+            "加强自然保护区地管理管理经验交流。\n纪念烈士烈士。\n公安、内务部部年度会晤。\n其其他成员。\n开展展览展展、语言。\n维护国家国家主权。",
         );
         assert_eq!(
             found,
@@ -133,6 +144,7 @@ mod tests {
                 "3:4 `部` may be doubled by accident in `内务部部`",
                 "4:1 `其` may be doubled by accident in `其其他`",
                 "5:3 `展` may be doubled by accident in `展览展展`",
+                "6:3 `国家` is written twice in `国家国家主权`",
             ]
         );
     }

@@ -24,9 +24,8 @@
 
 use crate::Context;
 use crate::Paragraph;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{HashMap, HashSet};
 use zhclean_core::{Applicability, Change, Diagnostic, Fix, RuleMeta, Severity, TextRange};
 
 /// The rule.
@@ -44,8 +43,8 @@ const MIN_CHARS: usize = 10;
 /// Reports every paragraph that repeats an earlier one, exactly or nearly.
 pub fn check(context: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = exact_repeats(context);
-    let exact: Vec<usize> = diagnostics.iter().map(|d| d.range.start).collect();
-    diagnostics.extend(near_repeats(context).into_iter().filter(|d| !exact.contains(&d.range.start)));
+    let repeats: HashSet<usize> = diagnostics.iter().map(|d| d.range.start).collect();
+    diagnostics.extend(near_repeats(context, &repeats));
     diagnostics.sort_by_key(|d| d.range.start);
     diagnostics
 }
@@ -89,9 +88,13 @@ const COMMON: usize = 30;
 const MIN_NEAR_CHARS: usize = 20;
 
 /// Reports paragraphs that repeat the head or tail of an earlier one or nearly all of it.
-fn near_repeats(context: &Context) -> Vec<Diagnostic> {
+/// Exact repeats (starting at an offset in `repeats`) are already reported and left out.
+fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> {
     let paragraphs = context.paragraphs();
-    let sampled: Vec<Vec<u64>> = paragraphs.iter().map(|p| sampled_shingles(p.text)).collect();
+    let sampled: Vec<Vec<u64>> = paragraphs
+        .iter()
+        .map(|p| if repeats.contains(&p.range.start) { Vec::new() } else { sampled_shingles(p.text) })
+        .collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut diagnostics = Vec::new();
     for (j, paragraph) in paragraphs.iter().enumerate() {
@@ -161,20 +164,19 @@ fn relation(earlier: &Paragraph, later: &Paragraph) -> Option<Relation> {
     (suffix >= 30).then_some(Relation::Tail(suffix))
 }
 
+/// FNV-1a hashes of every window of [`SHINGLE`] characters.
 fn shingle_hashes(text: &str) -> Vec<u64> {
     let chars: Vec<char> = text.chars().collect();
     chars
         .windows(SHINGLE)
         .map(|window| {
-            let mut hasher = DefaultHasher::new();
-            window.hash(&mut hasher);
-            hasher.finish()
+            window.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &c| (hash ^ c as u64).wrapping_mul(0x0100_0000_01b3))
         })
         .collect()
 }
 
 fn sampled_shingles(text: &str) -> Vec<u64> {
-    let mut hashes: Vec<u64> = shingle_hashes(text).into_iter().filter(|h| h % SAMPLE == 0).collect();
+    let mut hashes: Vec<u64> = shingle_hashes(text).into_iter().filter(|h| (h >> 32) % SAMPLE == 0).collect();
     hashes.sort_unstable();
     hashes.dedup();
     hashes

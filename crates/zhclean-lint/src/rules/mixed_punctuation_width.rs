@@ -32,15 +32,18 @@ pub const RULE: RuleMeta = RuleMeta {
 /// Reports every half-width mark between two Han characters.
 pub fn check(context: &Context) -> Vec<Diagnostic> {
     let text = context.text();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    chars
-        .windows(3)
-        .filter(|w| is_han(w[0].1) && matches!(w[1].1, ',' | '.' | ';' | ':' | '?' | '!') && is_han(w[2].1))
-        .map(|w| {
-            let range = TextRange::new(w[1].0, w[1].0 + 1);
-            RULE.diagnostic(range, format!("half-width `{}` between Chinese characters", w[1].1))
-        })
-        .collect()
+    let mut diagnostics = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') && is_han(prev) && is_han(next) {
+            let range = TextRange::new(i, i + 1);
+            diagnostics.push(RULE.diagnostic(range, format!("half-width `{c}` between Chinese characters")));
+        }
+        prev = c;
+    }
+    diagnostics
 }
 
 #[cfg(test)]

@@ -37,15 +37,12 @@ const PAIRS: &[(char, char)] =
 pub fn check(context: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for paragraph in context.paragraphs() {
-        for &(open, close) in PAIRS {
-            for (offset, mark, partner) in unmatched(paragraph.text, open, close) {
-                let at = paragraph.range.start + offset;
-                let range = TextRange::new(at, at + mark.len_utf8());
-                diagnostics
-                    .push(RULE.diagnostic(range, format!("`{mark}` has no matching `{partner}` in this paragraph")));
-            }
+        for (offset, mark, partner) in unmatched(paragraph.text) {
+            let at = paragraph.range.start + offset;
+            let range = TextRange::new(at, at + mark.len_utf8());
+            diagnostics.push(RULE.diagnostic(range, format!("`{mark}` has no matching `{partner}` in this paragraph")));
         }
-        if paragraph.text.chars().any(is_han) && paragraph.text.matches('"').count() % 2 == 1 {
+        if paragraph.text.matches('"').count() % 2 == 1 && paragraph.text.chars().any(is_han) {
             let at = paragraph.range.start + paragraph.text.find('"').unwrap_or(0);
             diagnostics.push(
                 RULE.diagnostic(TextRange::new(at, at + 1), "odd number of straight quotes `\"` in this paragraph"),
@@ -55,18 +52,23 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Offsets of the marks of one pair that have no partner, with the mark and its partner.
-fn unmatched(text: &str, open: char, close: char) -> Vec<(usize, char, char)> {
-    let mut stack = Vec::new();
+/// Offsets of the marks that have no partner, with the mark and its partner; each kind of pair
+/// is matched on its own.
+fn unmatched(text: &str) -> Vec<(usize, char, char)> {
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
     let mut lonely = Vec::new();
     for (i, c) in text.char_indices() {
-        if c == open {
-            stack.push(i);
-        } else if c == close && stack.pop().is_none() {
-            lonely.push((i, close, open));
+        if let Some(k) = PAIRS.iter().position(|&(o, _)| o == c) {
+            open[k].push(i);
+        } else if let Some(k) = PAIRS.iter().position(|&(_, cl)| cl == c)
+            && open[k].pop().is_none()
+        {
+            lonely.push((i, c, PAIRS[k].0));
         }
     }
-    lonely.extend(stack.into_iter().map(|i| (i, open, close)));
+    for (k, offsets) in open.into_iter().enumerate() {
+        lonely.extend(offsets.into_iter().map(|i| (i, PAIRS[k].0, PAIRS[k].1)));
+    }
     lonely.sort_unstable();
     lonely
 }
