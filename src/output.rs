@@ -5,6 +5,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use zhclean_core::{Applicability, Severity};
+use zhclean_encoding::{EncodingInfo, LineEndings};
 
 /// Code of the finding that says `clean` would change a file.
 pub const PENDING_EDITS_CODE: &str = "ZH000";
@@ -115,6 +116,24 @@ pub fn render_report(report: &Report) -> String {
         );
     }
     out
+}
+
+/// How a file was decoded, in one line: `path: GB18030, confidence 0.99, no BOM, LF, 25534 bytes`.
+pub fn detection_line(path: &str, bytes: usize, info: &EncodingInfo) -> String {
+    let low = if info.low_confidence { " (low)" } else { "" };
+    let bom = if info.bom { "BOM" } else { "no BOM" };
+    let endings = match info.line_endings {
+        LineEndings::None => "no line breaks",
+        LineEndings::Lf => "LF",
+        LineEndings::Crlf => "CRLF",
+        LineEndings::Cr => "CR",
+        LineEndings::Mixed => "mixed line endings",
+    };
+    let forced = if info.overridden { ", as given by --encoding" } else { "" };
+    format!(
+        "{path}: {}, confidence {:.2}{low}, {bom}, {endings}, {bytes} bytes{forced}",
+        info.encoding, info.confidence
+    )
 }
 
 /// `word` or `word`s.

@@ -25,6 +25,23 @@ fn corpus_snapshots() {
     });
 }
 
+/// How every encoded variant in `corpus/encodings/` is detected, as `zhclean detect` prints it.
+#[test]
+fn detect_encoded_variants() {
+    let mut lines = Vec::new();
+    insta::glob!("../corpus/encodings", "*.txt", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let info = zhclean_encoding::decode(&bytes, &zhclean::DecodeOptions::default()).unwrap().info;
+        lines.push(zhclean::output::detection_line(&name, bytes.len(), &info));
+    });
+    lines.sort();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("detect-encodings", lines.join("\n")));
+}
+
 #[test]
 fn cleaning_the_corpus_is_idempotent() {
     let pipeline = Pipeline::new(Config::default()).unwrap();

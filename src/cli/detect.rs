@@ -3,7 +3,8 @@ use super::input::inputs;
 use super::{Status, error};
 use serde::Serialize;
 use zhclean::EncodingInfo;
-use zhclean_encoding::{LineEndings, decode};
+use zhclean::output::detection_line;
+use zhclean_encoding::decode;
 
 #[derive(Serialize)]
 struct Detected {
@@ -30,27 +31,8 @@ pub fn run(args: DetectArgs) -> Status {
         }
     }
     match args.format {
-        Format::Human => rows.iter().for_each(|row| println!("{}", human(row))),
+        Format::Human => rows.iter().for_each(|row| println!("{}", detection_line(&row.path, row.bytes, &row.info))),
         Format::Json => println!("{}", serde_json::to_string_pretty(&rows).expect("detections serialize")),
     }
     status
-}
-
-/// `path: GB18030, confidence 0.99, no BOM, LF, 25534 bytes`.
-fn human(row: &Detected) -> String {
-    let info = &row.info;
-    let low = if info.low_confidence { " (low)" } else { "" };
-    let bom = if info.bom { "BOM" } else { "no BOM" };
-    let endings = match info.line_endings {
-        LineEndings::None => "no line breaks",
-        LineEndings::Lf => "LF",
-        LineEndings::Crlf => "CRLF",
-        LineEndings::Cr => "CR",
-        LineEndings::Mixed => "mixed line endings",
-    };
-    let forced = if info.overridden { ", as given by --encoding" } else { "" };
-    format!(
-        "{}: {}, confidence {:.2}{low}, {bom}, {endings}, {} bytes{forced}",
-        row.path, info.encoding, info.confidence, row.bytes
-    )
 }
