@@ -1,6 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use thiserror::Error;
+use zhclean_convert::Backend;
 pub use zhclean_core::Profile;
 use zhclean_core::Severity;
 use zhclean_encoding::DecodeOptions;
@@ -14,6 +15,8 @@ pub struct Config {
     pub decode: DecodeOptions,
     /// OpenCC configuration to convert with (`t2s`, `s2t`, …); no conversion when `None`.
     pub convert: Option<String>,
+    /// The OpenCC implementation that converts.
+    pub opencc_backend: Backend,
     /// Also apply fixes marked unsafe (they may remove text somebody wanted).
     pub unsafe_fixes: bool,
     /// Rules switched off, by name (any stage) or by code (lint rules).

@@ -49,7 +49,8 @@ impl Pipeline {
         if let Some(unknown) = config.disabled.iter().chain(config.severity.keys()).find(|name| !is_known_rule(name)) {
             return Err(ConfigError::UnknownRule(unknown.clone()));
         }
-        let converter = config.convert.as_deref().map(Converter::new).transpose()?;
+        let converter =
+            config.convert.as_deref().map(|name| Converter::with_backend(name, config.opencc_backend)).transpose()?;
         Ok(Self { config, converter })
     }
 

@@ -123,6 +123,10 @@ pub struct PipelineArgs {
     /// hk2s, t2tw, tw2t, t2hk, hk2t.
     #[arg(long, value_name = "CONFIG")]
     pub convert: Option<String>,
+    /// The OpenCC implementation for --convert: the embedded one, or the system library.
+    #[cfg(feature = "system-opencc")]
+    #[arg(long, value_enum, default_value_t = BackendArg::Embedded)]
+    pub opencc_backend: BackendArg,
     /// Also apply fixes marked unsafe, such as deleting a repeated paragraph.
     #[arg(long)]
     pub unsafe_fixes: bool,
@@ -144,6 +148,16 @@ pub struct PipelineArgs {
     /// directory or above; command-line options override it.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+/// The OpenCC implementation.
+#[cfg(feature = "system-opencc")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BackendArg {
+    /// OpenCC's dictionaries embedded in zhclean.
+    Embedded,
+    /// The system's OpenCC library.
+    System,
 }
 
 /// The typographic convention.
@@ -190,6 +204,13 @@ impl PipelineArgs {
         config.decode.lossy |= self.decode.lossy;
         config.convert = self.convert.clone().or(config.convert.take());
         config.unsafe_fixes |= self.unsafe_fixes;
+        #[cfg(feature = "system-opencc")]
+        {
+            config.opencc_backend = match self.opencc_backend {
+                BackendArg::Embedded => zhclean_convert::Backend::Embedded,
+                BackendArg::System => zhclean_convert::Backend::System,
+            };
+        }
         config.disabled.extend(self.disable.iter().cloned());
         if let Some(separator) = self.paragraph_separator {
             config.paragraph_separator = match separator {

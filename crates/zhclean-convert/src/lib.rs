@@ -1,22 +1,22 @@
 //! The conversion stage: OpenCC variant conversion (simplified ↔ traditional and regional
 //! standards), off unless a configuration is chosen.
 //!
-//! The backend is `ferrous-opencc`, a pure-Rust implementation that embeds OpenCC's own
-//! dictionaries, so the stage builds with cargo alone.
+//! The default backend is `ferrous-opencc`, a pure-Rust implementation that embeds OpenCC's own
+//! dictionaries, so the stage builds with cargo alone. With the cargo feature `system-opencc`,
+//! the system's OpenCC library (through `opencc-rust`) can be chosen instead.
 //!
 //! Without a configuration the stage still detects the script of the document and reports
 //! (and fixes) characters of the other script: traditional characters in simplified text and
 //! simplified characters in traditional text.
 
+mod converter;
 mod mixed_script;
 mod script;
 
+pub use converter::{Backend, ConvertError, Converter};
 pub use mixed_script::{SIMPLIFIED_IN_TRADITIONAL, TRADITIONAL_IN_SIMPLIFIED};
 pub use script::{Script, detect_script};
 
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
-use thiserror::Error;
 use zhclean_core::{Change, Document, TextRange};
 
 /// Rule name of the edits this stage makes.
@@ -25,57 +25,6 @@ pub const NAME: &str = "opencc-conversion";
 /// The OpenCC configurations `--convert` accepts.
 pub const CONFIGS: &[&str] =
     &["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t"];
-
-/// Why a converter could not be built.
-#[derive(Debug, Error)]
-pub enum ConvertError {
-    /// The name is not one of [`CONFIGS`].
-    #[error("unknown OpenCC configuration `{0}`; choose one of: {list}", list = CONFIGS.join(", "))]
-    UnknownConfig(String),
-    /// The backend failed to load its dictionaries.
-    #[error("OpenCC configuration `{name}` failed to load: {source}")]
-    Backend {
-        /// The configuration.
-        name: String,
-        /// What the backend said.
-        source: ferrous_opencc::error::OpenCCError,
-    },
-}
-
-/// A loaded OpenCC configuration.
-pub struct Converter {
-    name: String,
-    opencc: OpenCC,
-}
-
-impl std::fmt::Debug for Converter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Converter").field("name", &self.name).finish()
-    }
-}
-
-impl Converter {
-    /// Loads the OpenCC configuration `name` (one of [`CONFIGS`], e.g. `t2s`).
-    pub fn new(name: &str) -> Result<Self, ConvertError> {
-        if !CONFIGS.contains(&name) {
-            return Err(ConvertError::UnknownConfig(name.to_owned()));
-        }
-        let backend = |source| ConvertError::Backend { name: name.to_owned(), source };
-        let config = BuiltinConfig::from_filename(&format!("{name}.json")).map_err(backend)?;
-        let opencc = OpenCC::from_config(config).map_err(backend)?;
-        Ok(Self { name: name.to_owned(), opencc })
-    }
-
-    /// The configuration's name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Converts `text`.
-    pub fn convert(&self, text: &str) -> String {
-        self.opencc.convert(text)
-    }
-}
 
 /// Reports and fixes characters of the other script, then converts `doc` with `converter`
 /// when one is configured, logging each changed run of characters as an edit.
