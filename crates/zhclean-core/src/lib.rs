@@ -12,6 +12,7 @@ mod edit;
 mod line_index;
 mod profile;
 mod range;
+pub mod testing;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::Document;

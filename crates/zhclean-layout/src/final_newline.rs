@@ -21,19 +21,14 @@ pub fn changes(text: &str) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::fixed;
 
     #[test]
     fn exactly_one_final_newline() {
-        assert_eq!(fixed("甲"), "甲\n");
-        assert_eq!(fixed("甲\n"), "甲\n");
-        assert_eq!(fixed("甲\n\n\n"), "甲\n");
-        assert_eq!(fixed("\n\n"), "");
-        assert_eq!(fixed(""), "");
+        assert_eq!(fixed(changes, "甲"), "甲\n");
+        assert_eq!(fixed(changes, "甲\n"), "甲\n");
+        assert_eq!(fixed(changes, "甲\n\n\n"), "甲\n");
+        assert_eq!(fixed(changes, "\n\n"), "");
+        assert_eq!(fixed(changes, ""), "");
     }
 }

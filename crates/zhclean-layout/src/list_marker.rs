@@ -108,37 +108,35 @@ fn starts_plain_text(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::fixed;
 
     #[test]
     fn mangled_items_start_with_the_chinese_dash() {
         let input = "双方商定:\n\n- 一根据纲要。\n- —欢迎举办。\n- -不断提升。\n- ---深化合作。\n- ——持续巩固。\n  - —加强海关。\n—加强保护。\n-继续落实。\n——已经正确。\n";
         let expected = "双方商定:\n\n——根据纲要。\n——欢迎举办。\n——不断提升。\n——深化合作。\n——持续巩固。\n——加强海关。\n——加强保护。\n——继续落实。\n——已经正确。\n";
-        assert_eq!(fixed(input), expected);
+        assert_eq!(fixed(changes, input), expected);
     }
 
     #[test]
     fn bullet_after_an_unfinished_line_is_debris() {
         let input = "- ——推动电影领域合作,包括中方支持俄方\n- 组建欧亚电影艺术学院。\n- 持续扩大双边贸易。\n";
-        assert_eq!(fixed(input), "——推动电影领域合作,包括中方支持俄方\n组建欧亚电影艺术学院。\n——持续扩大双边贸易。\n");
+        assert_eq!(
+            fixed(changes, input),
+            "——推动电影领域合作,包括中方支持俄方\n组建欧亚电影艺术学院。\n——持续扩大双边贸易。\n"
+        );
     }
 
     #[test]
     fn real_text_is_left_alone() {
         for text in ["- 一带一路建设。\n- —欢迎。\n", "- 3 -\n", "-3-\n", "2024-2025年\n", "- item one\n", "一、总则\n"]
         {
-            let out = fixed(text);
+            let out = fixed(changes, text);
             assert!(
                 !out.contains("——带") && !out.starts_with("——3") && !out.starts_with("——一、"),
                 "{text:?} -> {out:?}"
             );
         }
-        assert_eq!(fixed("- 一带一路建设。\n- —欢迎。\n"), "——一带一路建设。\n——欢迎。\n");
-        assert_eq!(fixed("- item one\n- item two\n"), "- item one\n- item two\n");
+        assert_eq!(fixed(changes, "- 一带一路建设。\n- —欢迎。\n"), "——一带一路建设。\n——欢迎。\n");
+        assert_eq!(fixed(changes, "- item one\n- item two\n"), "- item one\n- item two\n");
     }
 }

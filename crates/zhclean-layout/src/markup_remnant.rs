@@ -95,12 +95,7 @@ fn entity(rest: &str) -> Option<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::{assert_fixes, assert_unchanged};
 
     #[test]
     fn tags_entities_and_dangling_fragments() {
@@ -112,15 +107,11 @@ mod tests {
             ("作出重要贡献。\n\n</", "作出重要贡献。\n\n"),
             ("末尾<\n下一行", "末尾\n下一行"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(fixed(input), expected, "input: {input:?}");
-        }
+        assert_fixes(changes, &cases);
     }
 
     #[test]
     fn text_that_only_looks_like_markup_stays() {
-        for text in ["a < b and c > d", "<中俄关系>", "AT&T", "x <= 3", "&unknown;", "《联合国宪章》"] {
-            assert_eq!(fixed(text), text);
-        }
+        assert_unchanged(changes, &["a < b and c > d", "<中俄关系>", "AT&T", "x <= 3", "&unknown;", "《联合国宪章》"]);
     }
 }

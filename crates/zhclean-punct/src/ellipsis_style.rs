@@ -40,12 +40,7 @@ fn is_ellipsis(run: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::{assert_fixes, assert_unchanged};
 
     #[test]
     fn ellipses_in_chinese_text() {
@@ -56,15 +51,11 @@ mod tests {
             ("等等………", "等等……"),
             ("等等......", "等等……"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(fixed(input), expected, "input: {input}");
-        }
+        assert_fixes(changes, &cases);
     }
 
     #[test]
     fn other_dots_stay() {
-        for text in ["等等……", "Wait...", "结束。", "3.14", "版本1..2", "完了。。"] {
-            assert_eq!(fixed(text), text);
-        }
+        assert_unchanged(changes, &["等等……", "Wait...", "结束。", "3.14", "版本1..2", "完了。。"]);
     }
 }

@@ -105,12 +105,7 @@ fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::{assert_fixes, assert_unchanged};
 
     #[test]
     fn marks_in_chinese_text_become_fullwidth() {
@@ -133,9 +128,7 @@ mod tests {
             ("圆周率3.14,约为", "圆周率3.14，约为"),
             ("邮件a.b@example.cn,路径/usr/local/bin,文件", "邮件a.b@example.cn，路径/usr/local/bin，文件"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(fixed(input), expected, "input: {input}");
-        }
+        assert_fixes(changes, &cases);
     }
 
     #[test]
@@ -152,8 +145,6 @@ mod tests {
             "日期2025-05-09",
             "等等...",
         ];
-        for text in texts {
-            assert_eq!(fixed(text), text);
-        }
+        assert_unchanged(changes, &texts);
     }
 }

@@ -30,18 +30,13 @@ pub fn changes(text: &str) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::fixed;
 
     #[test]
     fn name_dots() {
-        assert_eq!(fixed("弗・弗・普京"), "弗·弗·普京");
-        assert_eq!(fixed("列夫‧托尔斯泰"), "列夫·托尔斯泰");
-        assert_eq!(fixed("• 列表项"), "• 列表项");
-        assert_eq!(fixed("カタ・カナ"), "カタ・カナ");
+        assert_eq!(fixed(changes, "弗・弗・普京"), "弗·弗·普京");
+        assert_eq!(fixed(changes, "列夫‧托尔斯泰"), "列夫·托尔斯泰");
+        assert_eq!(fixed(changes, "• 列表项"), "• 列表项");
+        assert_eq!(fixed(changes, "カタ・カナ"), "カタ・カナ");
     }
 }

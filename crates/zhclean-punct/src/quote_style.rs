@@ -67,12 +67,7 @@ fn is_apostrophe(prev: Option<char>, next: Option<char>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixed(text: &str) -> String {
-        let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text));
-        doc.into_text()
-    }
+    use zhclean_core::testing::{assert_fixes, fixed};
 
     #[test]
     fn straight_quotes_pair_up() {
@@ -83,16 +78,14 @@ mod tests {
             ("第一段\"甲\"\n第二段\"乙\"", "第一段“甲”\n第二段“乙”"),
             ("反对部分国家实施 \"取消文化\" 以及", "反对部分国家实施“取消文化”以及"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(fixed(input), expected, "input: {input}");
-        }
+        assert_fixes(changes, &cases);
     }
 
     #[test]
     fn unpaired_and_latin_quotes_stay() {
         for text in ["鼓励研究举办\"国际流行歌曲", "He said \"yes\" and left", "中国的don't表达", "“已经正确”"]
         {
-            assert_eq!(fixed(text), text);
+            assert_eq!(fixed(changes, text), text);
         }
     }
 }
