@@ -121,3 +121,63 @@ fn the_clean_web_statement_body_is_unchanged() {
     assert_eq!(inside, Vec::<String>::new());
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
 }
+
+/// Every defect the design notes list for the seeds is reported, at its line of the input.
+#[test]
+fn every_listed_defect_of_the_seeds_is_reported_at_its_line() {
+    let expected: &[(&str, &[(u32, &str)])] = &[
+        (
+            "2023-joint-statement.txt",
+            &[
+                (49, "doubled-word"),
+                (55, "section-sequence"),
+                (85, "duplicate-paragraph"),
+                (137, "duplicate-paragraph"),
+                (139, "duplicate-paragraph"),
+                (141, "duplicate-paragraph"),
+                (187, "duplicate-paragraph"),
+                (189, "duplicate-paragraph"),
+                (197, "truncated-ending"),
+            ],
+        ),
+        (
+            "2024-joint-statement.pdf-extract.txt",
+            &[
+                (5, "truncated-paragraph"),
+                (13, "truncated-paragraph"),
+                (14, "truncated-paragraph"),
+                (14, "unbalanced-pair"),
+                (16, "truncated-paragraph"),
+                (39, "truncated-paragraph"),
+                (47, "truncated-paragraph"),
+                (64, "section-sequence"),
+                (76, "truncated-paragraph"),
+                (118, "truncated-paragraph"),
+                (134, "truncated-paragraph"),
+                (146, "section-sequence"),
+                (176, "truncated-paragraph"),
+            ],
+        ),
+        ("2025-joint-statement.newspaper-ocr.txt", &[(49, "doubled-word"), (131, "continuation-marker")]),
+        (
+            "2026-joint-statement.txt",
+            &[
+                (79, "doubled-word"),
+                (105, "latin-word-in-chinese"),
+                (119, "traditional-in-simplified"),
+                (123, "doubled-word"),
+                (187, "traditional-in-simplified"),
+                (199, "doubled-word"),
+                (201, "duplicate-paragraph"),
+                (203, "duplicate-paragraph"),
+            ],
+        ),
+    ];
+    for (file, defects) in expected {
+        let report = clean(&Path::new("corpus").join(file));
+        let found: Vec<(u32, &str)> =
+            report.diagnostics.iter().map(|d| (report.span(d.range).0.line, d.rule)).collect();
+        let missing: Vec<_> = defects.iter().filter(|defect| !found.contains(defect)).collect();
+        assert!(missing.is_empty(), "{file}: not reported: {missing:?}; found: {found:?}");
+    }
+}

@@ -1,0 +1,39 @@
+//! Every rule that reports has a fixture under `tests/fixtures/rules/`, named after it, with
+//! text it must report and text it must leave alone. The findings of `check` on each fixture are
+//! snapshotted under `snapshots/`.
+
+use zhclean::output::{findings, human_line};
+use zhclean::{Config, Pipeline};
+
+/// The pipeline for a fixture: `mixed-punctuation-width` reports what `halfwidth-punctuation`
+/// leaves, so its fixture runs with that rule switched off.
+fn pipeline_for(rule: &str) -> Pipeline {
+    let disabled = if rule == "mixed-punctuation-width" { vec!["halfwidth-punctuation".to_owned()] } else { vec![] };
+    Pipeline::new(Config { disabled: disabled.into_iter().collect(), ..Config::default() }).unwrap()
+}
+
+#[test]
+fn rule_fixtures() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        insta::glob!("fixtures/rules", "*.txt", |path| {
+            let rule = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let report = pipeline_for(&rule).clean_bytes(&std::fs::read(path).unwrap()).unwrap();
+            let lines: Vec<String> = findings("", &report).iter().map(human_line).collect();
+            assert!(lines.iter().any(|l| l.contains(&format!("] {rule}:"))), "{rule} is not reported: {lines:#?}");
+            insta::assert_snapshot!("rule", lines.join("\n"));
+        });
+    });
+}
+
+#[test]
+fn every_reporting_rule_has_a_fixture() {
+    let missing: Vec<&str> = zhclean::RULES
+        .iter()
+        .map(|rule| rule.meta.name)
+        .filter(|name| !std::path::Path::new(&format!("tests/fixtures/rules/{name}.txt")).exists())
+        .collect();
+    assert_eq!(missing, Vec::<&str>::new());
+}
