@@ -119,8 +119,13 @@ impl Pipeline {
     }
 
     /// The punctuation settings for `document`: radicals map to the forms of its script.
+    ///
+    /// Only CJK radicals-supplement characters depend on the script, so the script is detected
+    /// only when the text has one (the convert stage detects it again for its own rules).
     fn punct_config(&self, document: &Document) -> PunctConfig {
-        let traditional = zhclean_convert::detect_script(document.text()) == Script::Traditional;
+        let has_supplement_radical = document.text().contains(|c| ('\u{2E80}'..='\u{2EFF}').contains(&c));
+        let traditional =
+            has_supplement_radical && zhclean_convert::detect_script(document.text()) == Script::Traditional;
         PunctConfig { profile: self.config.profile, range_dash: self.config.range_dash, traditional }
     }
 
