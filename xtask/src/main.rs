@@ -15,7 +15,7 @@ cargo xtask <task> [options]
 
 Tasks:
   clean [--out DIR] [--unsafe-fixes]
-        Clean every file under corpus/ into target/clean/ (or DIR), write report.json
+        Clean every corpus/*.txt into target/clean/ (or DIR), write report.json
         beside it, and print a summary: files, bytes, edits per rule, diagnostics, MB/s.
   check
         Lint the corpus without writing; exit 1 on error-level diagnostics.
