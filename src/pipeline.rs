@@ -35,6 +35,8 @@ impl Stage {
 
 /// How many times the fixer re-lints before it stops looking for more fixes.
 const MAX_FIX_PASSES: usize = 8;
+/// How many rounds of all stages run, at most, before cleaning stops short of a fixed point.
+const MAX_ROUNDS: usize = 6;
 
 /// A configured pipeline; build it once and clean any number of documents with it.
 #[derive(Debug)]
@@ -65,14 +67,12 @@ impl Pipeline {
         Ok(self.clean_text(decoded.text, decoded.info))
     }
 
-    /// Cleans already decoded text: repairs mojibake, then runs the stages.
+    /// Cleans already decoded text: repairs mojibake, then runs the stages until they reach a
+    /// fixed point.
     pub fn clean_text(&self, text: String, encoding: EncodingInfo) -> Report {
         let mut document = Document::new(text);
         zhclean_encoding::review(&mut document, &encoding, |name| self.config.enabled(name));
-        for stage in [Stage::Layout, Stage::Punct, Stage::Convert] {
-            self.run_stage(stage, &mut document);
-        }
-        let remaining = self.lint_and_fix(&mut document);
+        let remaining = self.clean_to_fixed_point(&mut document);
         let mut diagnostics = document.diagnostics().to_vec();
         diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: document.to_original(d.range), ..d }));
         for diagnostic in &mut diagnostics {
@@ -80,7 +80,31 @@ impl Pipeline {
                 self.config.severity_of(diagnostic.rule, diagnostic.code).unwrap_or(diagnostic.severity);
         }
         diagnostics.sort_by_key(|d| (d.range.start, d.code));
+        keep_last_of_each_finding(&mut diagnostics);
         Report { document, diagnostics, encoding }
+    }
+
+    /// Runs every stage, and the fixes the configuration allows, round after round until a
+    /// round changes nothing; returns the diagnostics that remain.
+    ///
+    /// Rules read what other rules write (a Kangxi radical becomes the ideograph a spacing rule
+    /// looks for, a joined line gains the context a punctuation rule needs), so one round is not
+    /// always a fixed point. Reaching one makes cleaning idempotent: cleaning the output again
+    /// changes nothing. A finding recorded again by a later round is kept once (see
+    /// [`keep_last_of_each_finding`]).
+    fn clean_to_fixed_point(&self, document: &mut Document) -> Vec<Diagnostic> {
+        for _ in 0..MAX_ROUNDS {
+            let edits_before = document.edits().len();
+            zhclean_encoding::repair(document, |name| self.config.enabled(name));
+            for stage in [Stage::Layout, Stage::Punct, Stage::Convert] {
+                self.run_stage(stage, document);
+            }
+            let remaining = self.lint_and_fix(document);
+            if document.edits().len() == edits_before {
+                return remaining;
+            }
+        }
+        self.lint(document)
     }
 
     /// Runs one stage over `document`; for [`Stage::Lint`] this applies the fixes the
@@ -132,6 +156,26 @@ impl Pipeline {
     fn lint(&self, document: &Document) -> Vec<Diagnostic> {
         zhclean_lint::lint(document, |rule| self.config.enabled(rule.name) && self.config.enabled(rule.code))
     }
+}
+
+/// Drops the earlier of two findings of one rule at one range (a later round of the stages
+/// records it again), keeping the order of the rest. `diagnostics` must be sorted by start.
+fn keep_last_of_each_finding(diagnostics: &mut Vec<Diagnostic>) {
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics.drain(..) {
+        let same_start = kept.iter().rev().take_while(|k| k.range.start == diagnostic.range.start);
+        let repeat = same_start
+            .enumerate()
+            .find(|(_, k)| k.code == diagnostic.code && k.range == diagnostic.range)
+            .map(|(back, _)| back);
+        if let Some(back) = repeat {
+            let index = kept.len() - 1 - back;
+            kept[index] = diagnostic;
+        } else {
+            kept.push(diagnostic);
+        }
+    }
+    *diagnostics = kept;
 }
 
 fn is_known_rule(name: &str) -> bool {

@@ -85,7 +85,8 @@ fn paragraphs_from(file: &str, first: &str) -> Vec<String> {
 fn newspaper_ocr_aligns_with_the_web_copy() {
     let web = paragraphs_from("2025-joint-statement.web.txt", "应俄罗斯联邦总统普京邀请");
     let ocr = paragraphs_from("2025-joint-statement.newspaper-ocr.txt", "应俄罗斯联邦总统普京邀请");
-    let ocr_body: Vec<&String> = ocr.iter().take_while(|p| !p.starts_with("当地时间5月7日")).collect();
+    let ocr_body: Vec<&String> = ocr.iter().take_while(|p| *p != "（下转第三版）").collect();
+    assert!(ocr[ocr_body.len() + 1].starts_with("当地时间5月7日"), "the marker is kept before the other article");
     let (mut j, mut merged, mut word_errors) = (0, Vec::new(), 0);
     for paragraph in &ocr_body {
         let distance = edit_distance(paragraph, &web[j]);

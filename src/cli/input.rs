@@ -51,11 +51,29 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
 
 /// Reads and cleans every input in parallel; results keep the order of the inputs.
 pub fn clean_all(inputs: &[Input], pipeline: &Pipeline) -> Vec<Result<Report, String>> {
-    inputs
-        .par_iter()
-        .map(|input| {
-            let bytes = input.read()?;
-            pipeline.clean_bytes(&bytes).map_err(|e| format!("{}: {e}", input.display()))
-        })
-        .collect()
+    inputs.par_iter().map(|input| clean_one(input, pipeline)).collect()
+}
+
+/// Reads and cleans one input. A panic (a bug) fails this input only, with a message that
+/// says so, and the run goes on with the others.
+fn clean_one(input: &Input, pipeline: &Pipeline) -> Result<Report, String> {
+    let bytes = input.read()?;
+    let cleaned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.clean_bytes(&bytes)));
+    match cleaned {
+        Ok(result) => result.map_err(|e| format!("{}: {e}", input.display())),
+        Err(payload) => Err(format!(
+            "{}: internal error ({}); this is a bug in zhclean, please report it with this file",
+            input.display(),
+            panic_message(payload.as_ref())
+        )),
+    }
+}
+
+/// The message a panic carried.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }

@@ -29,12 +29,37 @@ pub(crate) fn check_signature(bytes: &[u8]) -> Result<(), DecodeError> {
     }
 }
 
-/// Fails when `bytes`, to be read with `scheme`, has a NUL byte and `scheme` is not UTF-16/32.
+/// At most one byte in this many may be NUL in UTF-8 text: a glyph missing from a PDF font
+/// comes out as a NUL now and then, while binary data and UTF-16 are full of them.
+const MIN_BYTES_PER_NUL: usize = 100;
+
+/// Fails when `bytes`, to be read with `scheme`, has NUL bytes that make it binary: any NUL
+/// outside UTF-16/32 and UTF-8, and more than a stray few in UTF-8.
 pub(crate) fn check_nul(scheme: Scheme, bytes: &[u8]) -> Result<(), DecodeError> {
     match first_nul(bytes) {
-        Some(offset) if !scheme.is_wide() => Err(DecodeError::NulByte { offset }),
-        _ => Ok(()),
+        Some(_) if scheme.is_wide() => Ok(()),
+        Some(_) if scheme.is_utf8() && has_stray_nuls_only(bytes) => Ok(()),
+        Some(offset) => Err(nul_error(bytes, offset)),
+        None => Ok(()),
     }
+}
+
+/// True when `bytes` has so few NUL bytes that they are damage inside text, not binary data.
+pub(crate) fn has_stray_nuls_only(bytes: &[u8]) -> bool {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    nuls * MIN_BYTES_PER_NUL <= bytes.len().max(MIN_BYTES_PER_NUL)
+}
+
+/// The error for input refused for its NUL bytes, with the UTF-16 hint only when the NUL bytes
+/// stand where UTF-16 puts them: on one side of most byte pairs.
+pub(crate) fn nul_error(bytes: &[u8], offset: usize) -> DecodeError {
+    let mut on_side = [0usize; 2];
+    for (i, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == 0) {
+        on_side[i % 2] += 1;
+    }
+    let pairs = bytes.len() / 2;
+    let like_utf16 = on_side.iter().any(|&n| n * 4 >= pairs && n * 10 >= (on_side[0] + on_side[1]) * 9);
+    DecodeError::NulByte { offset, like_utf16 }
 }
 
 /// The offset of the first NUL byte in `bytes`.
@@ -55,5 +80,15 @@ mod tests {
         assert_eq!(check_signature(b"\x7FELF\x02"), binary("an ELF executable"));
         assert_eq!(check_signature(b"%PD"), Ok(()));
         assert_eq!(check_signature("双方".as_bytes()), Ok(()));
+    }
+
+    #[test]
+    fn nul_bytes_in_utf8_text_and_in_binary_data() {
+        assert!(has_stray_nuls_only("双方\0同意".as_bytes()));
+        let text = "双方同意加强合作。".repeat(10);
+        assert!(has_stray_nuls_only(format!("{text}\0{text}\0").as_bytes()));
+        assert!(!has_stray_nuls_only(b"\0\0\x01\x02binary\0"));
+        assert_eq!(nul_error(b"a\0b\0c\0", 1), DecodeError::NulByte { offset: 1, like_utf16: true });
+        assert_eq!(nul_error(b"\0\0\x01\x02\0\x07\x00\x00", 0), DecodeError::NulByte { offset: 0, like_utf16: false });
     }
 }

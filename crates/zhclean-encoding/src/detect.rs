@@ -49,8 +49,12 @@ pub(crate) fn detect(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
         });
     }
     if let Some(offset) = binary::first_nul(bytes) {
-        let (scheme, confidence) = wide::sniff_utf16(bytes).ok_or(DecodeError::NulByte { offset })?;
-        return Ok(Verdict::new(scheme, confidence));
+        if let Some((scheme, confidence)) = wide::sniff_utf16(bytes) {
+            return Ok(Verdict::new(scheme, confidence));
+        }
+        if !binary::has_stray_nuls_only(bytes) {
+            return Err(binary::nul_error(bytes, offset));
+        }
     }
     if Encoding::ascii_valid_up_to(bytes) == bytes.len() {
         return seven_bit(bytes);
@@ -155,6 +159,6 @@ mod tests {
     fn utf16_without_bom_is_not_binary() {
         let bytes: Vec<u8> = "ok 双方".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(detect(&bytes).map(|v| v.scheme), Ok(Scheme::Encoding(UTF_16LE)));
-        assert_eq!(detect(b"ok\0ok\0\0").map(|v| v.scheme), Err(DecodeError::NulByte { offset: 2 }));
+        assert_eq!(detect(b"ok\0ok\0\0").map(|v| v.scheme), Err(DecodeError::NulByte { offset: 2, like_utf16: false }));
     }
 }

@@ -42,14 +42,20 @@ pub enum DecodeError {
         /// What the input looks like, with an article: `a PDF document`.
         kind: &'static str,
     },
-    /// The input contains a NUL byte and is not UTF-16 or UTF-32.
+    /// The input contains NUL bytes and is not UTF-16 or UTF-32, nor UTF-8 text with a stray NUL.
     #[error(
-        "the input contains a NUL byte at offset {offset}, so it is binary data or text in UTF-16/UTF-32 \
-         without a byte order mark; if it is text, pass --encoding utf-16le (or utf-16be)"
+        "the input contains NUL bytes (the first at offset {offset}), {}",
+        if *like_utf16 {
+            "placed as in UTF-16 text without a byte order mark; if it is text, pass --encoding utf-16le (or utf-16be)"
+        } else {
+            "so it is binary data, not text; extract the text first (zhclean reads plain-text files only)"
+        }
     )]
     NulByte {
         /// Byte offset of the first NUL byte.
         offset: usize,
+        /// True when the NUL bytes stand where UTF-16 text puts them.
+        like_utf16: bool,
     },
     /// The input is in an encoding zhclean cannot decode.
     #[error("{encoding} is not supported; convert the file to UTF-8 first (e.g. `iconv -f {encoding} -t UTF-8`)")]

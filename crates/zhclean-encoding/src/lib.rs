@@ -79,8 +79,23 @@ pub struct EncodingInfo {
     pub overridden: bool,
 }
 
-/// Repairs mojibake in a freshly decoded document and records what decoding could not settle:
-/// a low-confidence verdict, and mojibake that does not round-trip.
+impl EncodingInfo {
+    /// How text that arrived already decoded (a Python string, a JSON field) was read: as
+    /// UTF-8, for certain.
+    pub fn of_text(text: &str) -> Self {
+        Self {
+            encoding: "UTF-8",
+            bom: false,
+            confidence: 1.0,
+            low_confidence: false,
+            line_endings: LineEndings::of(text),
+            replacements: Vec::new(),
+            overridden: true,
+        }
+    }
+}
+
+/// Records a low-confidence verdict of [`decode`] on the freshly decoded document.
 pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) -> bool) {
     if info.low_confidence && enabled(low_confidence_encoding::RULE.name) {
         let message = format!(
@@ -89,6 +104,10 @@ pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) ->
         );
         doc.record(low_confidence_encoding::RULE.diagnostic(zhclean_core::TextRange::empty(0), message));
     }
+}
+
+/// Repairs mojibake in the document's text and records the mojibake that does not round-trip.
+pub fn repair(doc: &mut Document, enabled: impl Fn(&str) -> bool) {
     if !enabled(MOJIBAKE_RULE) {
         return;
     }
@@ -108,7 +127,7 @@ pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) ->
 /// Decodes `bytes`, detecting the encoding unless `options` names one.
 ///
 /// Detection follows the order of evidence: binary signatures; byte order marks (UTF-32 first);
-/// NUL bytes (UTF-16 without BOM, else binary); 7-bit escape encodings (HZ, ISO-2022-*) before
+/// NUL bytes (UTF-16 without BOM, or a stray few in UTF-8 text, else binary); 7-bit escape encodings (HZ, ISO-2022-*) before
 /// ASCII; strict UTF-8 over the whole input; UTF-16 without BOM; then `chardetng` on the first
 /// 4 KiB from the first non-ASCII byte, checked against the GB18030, Big5, EUC-JP and EUC-KR
 /// readings of the first 16 KiB. The chosen encoding is validated over the whole input.

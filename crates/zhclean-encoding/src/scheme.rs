@@ -48,6 +48,11 @@ impl Scheme {
         }
     }
 
+    /// True for UTF-8.
+    pub(crate) fn is_utf8(self) -> bool {
+        self == Self::Encoding(encoding_rs::UTF_8)
+    }
+
     /// True for UTF-16 and UTF-32, where NUL bytes are part of ordinary text.
     pub(crate) fn is_wide(self) -> bool {
         matches!(self, Self::Utf32Le | Self::Utf32Be)

@@ -133,7 +133,7 @@ fn odd_length_utf16() {
     let info = EncodingInfo { bom: true, replacements: vec![3], ..sure("UTF-16LE", LineEndings::None) };
     assert_eq!(lossy(&bytes), decoded("双\u{FFFD}", info));
     // Without a BOM, odd length rules UTF-16 out, and its NUL bytes make it binary.
-    assert_eq!(detect(b"a\0b\0c"), Err(DecodeError::NulByte { offset: 1 }));
+    assert_eq!(detect(b"a\0b\0c"), Err(DecodeError::NulByte { offset: 1, like_utf16: true }));
 }
 
 #[test]
@@ -201,16 +201,32 @@ fn binary_signatures_are_refused() {
 
 #[test]
 fn nul_bytes_are_refused() {
-    let error = detect(b"abc\0def").unwrap_err();
-    assert_eq!(error, DecodeError::NulByte { offset: 3 });
+    let binary = b"\x01\0\0\x02data\0\0\x7F\0";
+    let error = detect(binary).unwrap_err();
+    assert_eq!(error, DecodeError::NulByte { offset: 1, like_utf16: false });
     assert_eq!(
         error.to_string(),
-        "the input contains a NUL byte at offset 3, so it is binary data or text in UTF-16/UTF-32 without a byte \
-         order mark; if it is text, pass --encoding utf-16le (or utf-16be)"
+        "the input contains NUL bytes (the first at offset 1), so it is binary data, not text; extract the text \
+         first (zhclean reads plain-text files only)"
     );
-    assert_eq!(detect(b"\xEF\xBB\xBFa\0"), Err(DecodeError::NulByte { offset: 4 }));
-    assert_eq!(forced(b"a\0", "gbk"), Err(DecodeError::NulByte { offset: 1 }));
+    let utf16_like = b"a\0b\0c";
+    assert_eq!(
+        detect(utf16_like).unwrap_err().to_string(),
+        "the input contains NUL bytes (the first at offset 1), placed as in UTF-16 text without a byte order mark; \
+         if it is text, pass --encoding utf-16le (or utf-16be)"
+    );
+    assert_eq!(forced(b"a\0", "gbk"), Err(DecodeError::NulByte { offset: 1, like_utf16: true }));
     assert_eq!(forced(b"a\0", "utf-16le").unwrap().text, "a");
+}
+
+/// A glyph missing from a PDF font comes out as a NUL byte inside UTF-8 text: the text is read,
+/// and the NUL is left for the `control-character` rule to report.
+#[test]
+fn a_stray_nul_in_utf8_text_is_read() {
+    let text = "双方同意\0加强合作。";
+    assert_eq!(detect(text.as_bytes()).unwrap().text, text);
+    assert_eq!(detect(format!("\u{FEFF}{text}").as_bytes()).unwrap().text, text);
+    assert_eq!(detect(b"abc\0def").unwrap().text, "abc\0def");
 }
 
 #[test]

@@ -1,26 +1,29 @@
 //! ## What it does
-//! Removes a newspaper continuation marker that stands on its own line — `（下转第三版）`,
-//! `（转第2版）`, `（上接第一版）`, `接上页`, `续表` — and reports the markers that send the reader
-//! elsewhere (`下转`, `转`): the article continues on another page, and the text after the
-//! marker in this file probably belongs to a different article.
+//! Finds newspaper continuation markers that stand on their own line — `（下转第三版）`,
+//! `（转第2版）`, `（上接第一版）`, `接上页`, `续表`. A marker that points back is removed and the
+//! paragraph it interrupted is rejoined; a marker that sends the reader elsewhere (`下转`, `转`)
+//! is kept as its own paragraph and reported: the article continues on another page, and the
+//! text after the marker in this file probably belongs to a different article.
 //!
 //! ## Why
 //! Newspaper OCR and page-by-page extraction keep these markers inside the text. A marker that
 //! points forward means the article is truncated here; one that points back means the paragraph
-//! before the page break goes on after it, and the layout rejoins it.
+//! before the page break goes on after it.
 //!
 //! ## Example
 //! ```text
 //! 双方支持联合国在人工智能治理中发挥核心作用，……遵守各国法律和《联合国
 //!
-//! （下转第三版）          ← removed; reported: the rest of the article is on page 3
+//! （下转第三版）          ← kept and reported: the rest of the article is on page 3
 //!
 //! 当地时间5月7日，……      ← another article
 //! ```
 //!
 //! ## Fix safety
-//! The marker is always removed (it is not part of the text). Nothing after it is removed: only
-//! a reader can tell where the other article ends.
+//! A backward marker is always removed (it is not part of the text). A forward marker is kept:
+//! without it nothing would show that the cut paragraph and the next one belong to different
+//! articles, and cleaning the output again would join them. Only a reader can tell where the
+//! other article ends, so nothing after the marker is removed.
 
 use zhclean_core::{RuleMeta, Severity};
 

@@ -54,31 +54,41 @@ pub fn changes(text: &str) -> Vec<Change> {
     changes
 }
 
+/// The longest tag recognised, in bytes: attributes beyond it are not markup but text.
+const MAX_TAG_LEN: usize = 256;
+
 /// A tag at the start of `rest`: its length and replacement.
+///
+/// Only a bounded window of `rest` is read, so scanning a text full of `<` stays linear.
 fn tag(rest: &str) -> Option<(usize, String)> {
-    let line = rest.split('\n').next().unwrap_or(rest);
-    if line == "<" || line == "</" {
-        return Some((line.len(), String::new()));
+    let dangling = rest.strip_prefix("</").or_else(|| rest.strip_prefix('<'))?;
+    if dangling.is_empty() || dangling.starts_with('\n') {
+        return Some((rest.len() - dangling.len(), String::new()));
     }
-    let inner = line.strip_prefix("</").or_else(|| line.strip_prefix('<'))?;
-    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
+    let inner = dangling;
+    let name_len = inner.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(inner.len());
+    if name_len > 6 {
+        return None;
+    }
     let name = inner[..name_len].to_ascii_lowercase();
     if !TAGS.contains(&name.as_str()) {
         return None;
     }
-    let after_name = &inner[name_len..];
-    if !after_name.starts_with(['>', ' ', '/']) {
+    let after_name = &inner.as_bytes()[name_len..];
+    if !after_name.starts_with(b">") && !after_name.starts_with(b" ") && !after_name.starts_with(b"/") {
         return None;
     }
-    let close = after_name.find('>')?;
-    let len = (line.len() - inner.len()) + name_len + close + 1;
+    let window = &after_name[..after_name.len().min(MAX_TAG_LEN)];
+    let close = window.iter().take_while(|&&b| b != b'\n').position(|&b| b == b'>')?;
+    let len = (rest.len() - inner.len()) + name_len + close + 1;
     let replacement = if BREAKING.contains(&name.as_str()) { "\n" } else { "" };
     Some((len, replacement.to_owned()))
 }
 
 /// A character entity at the start of `rest`: its length and the character.
 fn entity(rest: &str) -> Option<(usize, String)> {
-    let end = rest[..rest.len().min(12)].find(';')?;
+    let bytes = rest.as_bytes();
+    let end = bytes[..bytes.len().min(12)].iter().position(|&b| b == b';')?;
     let name = &rest[1..end];
     let decoded = if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
@@ -112,6 +122,18 @@ mod tests {
 
     #[test]
     fn text_that_only_looks_like_markup_stays() {
-        assert_unchanged(changes, &["a < b and c > d", "<中俄关系>", "AT&T", "x <= 3", "&unknown;", "《联合国宪章》"]);
+        assert_unchanged(
+            changes,
+            &[
+                "a < b and c > d",
+                "<中俄关系>",
+                "AT&T",
+                "AT&T公司合作",
+                "&中文;",
+                "x <= 3",
+                "&unknown;",
+                "《联合国宪章》",
+            ],
+        );
     }
 }

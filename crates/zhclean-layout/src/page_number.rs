@@ -15,6 +15,14 @@ pub fn is_page_number(line: &str) -> bool {
     is_number(core) || is_chinese_page(core) || is_fraction(core) || is_english_page(core)
 }
 
+/// The page's number: the first number of a page-number line (`第 3 页 共 10 页` gives 3).
+pub fn number(line: &str) -> Option<u32> {
+    let start = line.find(|c: char| c.is_ascii_digit())?;
+    let digits = &line[start..];
+    let len = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    digits[..len].parse().ok()
+}
+
 fn is_number(s: &str) -> bool {
     (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }

@@ -27,6 +27,10 @@ const CONNECTIVES: &[&str] =
 
 /// A line holding a paragraph start this often elsewhere in the document opens paragraphs.
 const MIN_OPENER_COUNT: usize = 2;
+/// Page numbers are furniture only when at least this many show a sequence of pages.
+const MIN_PAGES: usize = 2;
+/// A running header stands at most this many lines from a page boundary.
+const HEADER_REACH: usize = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -108,7 +112,7 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
         gap_changes(decision, a, b, gap, separator, &mut changes);
     }
     for line in lines.iter().skip(content.last().map_or(0, |&i| i + 1)) {
-        if let Role::Furniture { rule, .. } = line.role {
+        if let Role::Furniture { rule, forward: false } = line.role {
             changes.push(Change::delete(rule, TextRange::new(line.content_start, line.raw_end)));
         }
     }
@@ -149,6 +153,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
         start += raw.len();
     }
     mark_running_headers(&mut lines);
+    require_page_evidence(&mut lines);
     mark_metadata(&mut lines);
     for line in &mut lines {
         if let Role::Furniture { rule, .. } = line.role
@@ -183,6 +188,46 @@ fn mark_running_headers(lines: &mut [Line]) {
     for index in running_header::find(&texts, |_| true) {
         lines[index].role = Role::Furniture { rule: running_header::NAME, forward: false };
     }
+}
+
+/// Keeps page numbers and running headers as furniture only where the document shows pages.
+///
+/// A lone `3` or `第3页` is text: pages show as a run of at least [`MIN_PAGES`] page-number lines
+/// whose numbers increase. A running header must stand next to a page boundary (the start of the
+/// document, or within [`HEADER_REACH`] lines of a page number): a label that a transcript or a
+/// form repeats is not one.
+fn require_page_evidence(lines: &mut [Line]) {
+    let page_lines: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
+    let numbers: Vec<Option<u32>> = page_lines.iter().map(|&i| page_number::number(lines[i].text)).collect();
+    let paged = page_lines.len() >= MIN_PAGES && numbers.windows(2).all(|w| matches!(w, [Some(a), Some(b)] if a < b));
+    if !paged {
+        for &i in &page_lines {
+            lines[i].role = Role::Content(line_kind::classify(lines[i].text));
+        }
+    }
+    let first_content = lines.iter().position(|l| l.role != Role::Blank).unwrap_or(0);
+    let near_page_boundary = |i: usize| {
+        let content_lines_between =
+            |from: usize, to: usize| lines[from..to].iter().filter(|l| l.role != Role::Blank).count();
+        (i == first_content)
+            || (paged
+                && page_lines.iter().any(|&p| {
+                    let (from, to) = if p < i { (p, i) } else { (i, p) };
+                    content_lines_between(from, to) <= HEADER_REACH
+                }))
+    };
+    let headers: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(running_header::NAME)).collect();
+    let at_boundaries = headers.iter().filter(|&&i| near_page_boundary(i)).count();
+    if !paged || at_boundaries * 2 < headers.len() {
+        for &i in &headers {
+            lines[i].role = Role::Content(line_kind::classify(lines[i].text));
+        }
+    }
+}
+
+/// The role of a line of page furniture removed by `rule`.
+fn furniture(rule: &'static str) -> Role {
+    Role::Furniture { rule, forward: false }
 }
 
 /// Marks the `key: value` lines that open the document (two or more in a row).
@@ -370,7 +415,7 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
     let Some(first) = first else { return };
     let mut cursor = 0;
     for line in &lines[..first] {
-        if let Role::Furniture { rule, .. } = line.role {
+        if let Role::Furniture { rule, forward: false } = line.role {
             changes.push(Change::delete(SEPARATOR, TextRange::new(cursor, line.content_start)));
             changes.push(Change::delete(rule, TextRange::new(line.content_start, line.raw_end)));
             cursor = line.raw_end;
@@ -408,11 +453,22 @@ fn gap_changes(
     let mut cursor = a.raw_end;
     let mut replacement = first_separator;
     for line in gap {
-        if let Role::Furniture { rule: furniture, .. } = line.role {
-            changes.push(segment(cursor, line.content_start, replacement));
-            changes.push(Change::delete(furniture, TextRange::new(line.content_start, line.raw_end)));
-            cursor = line.raw_end;
-            replacement = "";
+        match line.role {
+            Role::Furniture { forward: true, .. } => {
+                // Kept as its own paragraph: it is the only sign that the text on either side
+                // belongs to different articles.
+                changes.push(segment(cursor, line.start, replacement));
+                changes.push(Change::delete(INDENTATION, TextRange::new(line.start, line.content_start)));
+                cursor = line.raw_end;
+                replacement = separator.as_str();
+            }
+            Role::Furniture { rule: furniture, .. } => {
+                changes.push(segment(cursor, line.content_start, replacement));
+                changes.push(Change::delete(furniture, TextRange::new(line.content_start, line.raw_end)));
+                cursor = line.raw_end;
+                replacement = "";
+            }
+            _ => {}
         }
     }
     if rule == JOIN {

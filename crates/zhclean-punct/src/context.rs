@@ -89,18 +89,30 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
 }
 
+/// The longest Latin run, in bytes, that still counts as a name or acronym inside Chinese text.
+const MAX_NAME_LEN: usize = 64;
+
 /// True when the clause that ends at byte `at` is Chinese: the character before is Chinese,
-/// or a short Latin run (a name or acronym of up to three words) that follows Chinese.
+/// or a short Latin run (a name or acronym of up to three words and [`MAX_NAME_LEN`] bytes)
+/// that follows Chinese.
+///
+/// At most [`MAX_NAME_LEN`] bytes are read, so calling it for every mark of a long Latin run
+/// stays linear.
 pub fn chinese_before(text: &str, at: usize) -> bool {
     let before = &text[..at];
     match before.chars().next_back() {
         Some(c) if is_chinese(c) => true,
         Some(c) if c.is_ascii_alphanumeric() => {
-            let run = before.trim_end_matches(|c: char| {
-                c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '@' | '/' | '\\' | '_' | ':')
-            });
-            let words = before[run.len()..].split_whitespace().count();
-            words <= 3 && run.chars().next_back().is_some_and(is_chinese)
+            let is_name_byte = |b: &u8| {
+                b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'.' | b'&' | b'@' | b'/' | b'\\' | b'_' | b':')
+            };
+            let run_len = before.bytes().rev().take(MAX_NAME_LEN + 1).take_while(is_name_byte).count();
+            if run_len > MAX_NAME_LEN {
+                return false;
+            }
+            let run_start = at - run_len;
+            let words = before[run_start..].split_whitespace().count();
+            words <= 3 && before[..run_start].chars().next_back().is_some_and(is_chinese)
         }
         _ => false,
     }
@@ -140,6 +152,8 @@ mod tests {
         assert!(chinese_before(text, text.find(',').unwrap()));
         let latin = "Hello world, again";
         assert!(!chinese_before(latin, latin.find(',').unwrap()));
+        let long = format!("中{},", "a.".repeat(40));
+        assert!(!chinese_before(&long, long.len() - 1), "a long Latin run is not a name");
         assert!(chinese_after("，双方", 0) && chinese_after("", 0) && chinese_after("2025年", 0));
         assert!(!chinese_after(" world", 0) && !chinese_after("3.14", 0));
     }

@@ -81,14 +81,18 @@ fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static 
     let mut marks = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let mut open: Vec<usize> = Vec::new();
+        // Each open bracket with the number of Han characters seen before it on the line: a
+        // pair encloses Han text when the count grew in between.
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        let mut han_seen = 0;
         for (i, c) in line.char_indices() {
             let at = line_start + i;
+            han_seen += usize::from(is_han(c));
             match c {
-                '(' | '（' if !protected.contains(at) => open.push(at),
+                '(' | '（' if !protected.contains(at) => open.push((at, han_seen)),
                 ')' | '）' if !protected.contains(at) => {
-                    if let Some(start) = open.pop()
-                        && text[start..at].chars().any(is_han)
+                    if let Some((start, han_before)) = open.pop()
+                        && han_seen > han_before
                     {
                         marks.extend((text.as_bytes()[start] == b'(').then_some((start, "（")));
                         marks.extend((c == ')').then_some((at, "）")));
