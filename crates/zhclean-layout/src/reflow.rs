@@ -546,7 +546,8 @@ mod tests {
     fn continuation_markers() {
         let forward =
             format!("{OPENERS}遵守各国法律和《联合国\n\n（下转第三版）\n\n当地时间5月7日，国家主席致贺信。\n");
-        let expected = format!("{OPENERS}遵守各国法律和《联合国\n\n当地时间5月7日，国家主席致贺信。\n");
+        let expected =
+            format!("{OPENERS}遵守各国法律和《联合国\n\n（下转第三版）\n\n当地时间5月7日，国家主席致贺信。\n");
         assert_eq!(reflow(&forward), (expected, vec!["continuation-marker"]));
         let backward = format!("{OPENERS}中方表示，中国和俄罗斯将继续\n（接第一版）\n加强合作。\n");
         assert_eq!(reflow(&backward), (format!("{OPENERS}中方表示，中国和俄罗斯将继续加强合作。\n"), vec![]));
@@ -554,16 +555,27 @@ mod tests {
 
     #[test]
     fn page_numbers_and_running_headers_between_lines_are_removed() {
-        let input = format!("{OPENERS}中方表示，中国和俄罗斯将继续\n\n— 3 —\n\n加强合作。\n");
-        assert_eq!(reflow(&input).0, format!("{OPENERS}中方表示，中国和俄罗斯将继续加强合作。\n"));
-        let mut page = String::new();
+        let input = format!("{OPENERS}中方表示，中国和俄罗斯将继续\n\n— 3 —\n\n加强合作。\n\n— 4 —\n");
+        assert_eq!(reflow(&input).0.trim_end(), format!("{OPENERS}中方表示，中国和俄罗斯将继续加强合作。"));
+        let mut pages = String::new();
         for n in 1..=3 {
-            page.push_str(&format!(
-                "人民日报 第{n}版\n双方指出，第{n}页的内容。\n双方认为，内容继续。\n双方强调，还有一段。\n\n"
+            pages.push_str(&format!(
+                "人民日报 第{n}版\n双方指出，第{n}页的内容。\n双方认为，内容继续。\n双方强调，还有一段。\n{n}\n\n"
             ));
         }
-        let cleaned = reflow(&page).0;
+        let cleaned = reflow(&pages).0;
         assert!(!cleaned.contains("人民日报"), "{cleaned}");
+    }
+
+    #[test]
+    fn page_furniture_needs_pages() {
+        let lone_number = format!("{OPENERS}中方表示，合作继续。\n\n— 3 —\n");
+        assert_eq!(reflow(&lone_number).0, lone_number);
+        let decreasing = format!("{OPENERS}第一段。\n\n3\n\n第二段。\n\n2\n");
+        assert_eq!(reflow(&decreasing).0, decreasing);
+        let transcript = "记者：\n问题一。\n\n发言人：\n回答一。\n\n记者：\n问题二。\n\n发言人：\n回答二。\n\n记者：\n问题三。\n\n发言人：\n回答三。\n";
+        assert_eq!(reflow(transcript).0.matches("记者：").count(), 3);
+        assert_eq!(reflow(transcript).0.matches("发言人：").count(), 3);
     }
 
     #[test]
