@@ -35,6 +35,26 @@ pub struct Finding {
     pub fix: Option<Applicability>,
 }
 
+impl Finding {
+    /// The finding for an input that could not be cleaned; `message` names the file first.
+    pub fn failure(path: &str, message: &str) -> Self {
+        let rule = &zhclean_encoding::unreadable_input::RULE;
+        let message = message.strip_prefix(path).and_then(|m| m.strip_prefix(": ")).unwrap_or(message);
+        Finding {
+            path: path.to_owned(),
+            code: rule.code,
+            rule: rule.name,
+            severity: rule.severity,
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            message: message.to_owned(),
+            fix: None,
+        }
+    }
+}
+
 /// Every finding of `report`: first the edits `clean` would make (one finding per rule, at its
 /// first edit), then the diagnostics, in order of position.
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {

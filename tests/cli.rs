@@ -134,8 +134,13 @@ fn check_reports_a_missing_file_and_checks_the_others() {
     assert_eq!(
         stdout(&output),
         "dirty.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would make 1 edit here and below\n\
-         0 diagnostics (0 errors, 0 warnings, 0 info); 1 file would be changed by `zhclean clean`\n"
+         0 diagnostics (0 errors, 0 warnings, 0 info); 1 file would be changed by `zhclean clean`; 1 file failed\n"
     );
+    let json = zhclean(&["check", "--format", "json", "missing.txt"], dir.path());
+    assert_eq!(json.status.code(), Some(2));
+    let findings: serde_json::Value = serde_json::from_str(stdout(&json)).unwrap();
+    assert_eq!((findings[0]["code"].as_str(), findings[0]["severity"].as_str()), (Some("ZH003"), Some("error")));
+    assert!(findings[0]["message"].as_str().unwrap().starts_with("cannot read: "), "{findings}");
 }
 
 #[test]

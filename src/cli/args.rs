@@ -48,8 +48,13 @@ pub struct CleanArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
     pub out_dir: Option<PathBuf>,
     /// Rewrite the files in place (atomically: a temporary file is renamed over each one).
+    /// A symbolic link's target is rewritten; owner, group and mode are kept.
     #[arg(long)]
     pub in_place: bool,
+    /// With --in-place, also rewrite files that have several hard links (the other names keep
+    /// the old text); without it such files are refused.
+    #[arg(long, requires = "in_place")]
+    pub break_hard_links: bool,
     /// Print every edit (rule, position, before and after) to standard error.
     #[arg(long)]
     pub report: bool,

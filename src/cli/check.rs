@@ -3,6 +3,7 @@ use super::input::{clean_all, inputs};
 use super::{Status, error};
 use zhclean::Severity;
 use zhclean::output::{Finding, PENDING_EDITS_CODE, findings, human_line, plural};
+use zhclean_encoding::unreadable_input;
 
 pub fn run(args: CheckArgs) -> Status {
     let pipeline = match args.pipeline.pipeline() {
@@ -19,7 +20,10 @@ pub fn run(args: CheckArgs) -> Status {
         match result {
             Ok(report) => all.extend(findings(&input.display(), &report)),
             Err(message) => {
-                error(message);
+                if args.format == Format::Human {
+                    error(&message);
+                }
+                all.push(Finding::failure(&input.display(), &message));
                 failed = true;
             }
         }
@@ -38,17 +42,21 @@ pub fn run(args: CheckArgs) -> Status {
 }
 
 fn print_human(findings: &[Finding]) {
-    for finding in findings {
+    let is_failure = |f: &Finding| f.code == unreadable_input::RULE.code;
+    for finding in findings.iter().filter(|f| !is_failure(f)) {
         println!("{}", human_line(finding));
     }
-    let count = |severity| findings.iter().filter(|f| f.code != PENDING_EDITS_CODE && f.severity == severity).count();
+    let diagnostics = || findings.iter().filter(|f| f.code != PENDING_EDITS_CODE && !is_failure(f));
+    let count = |severity| diagnostics().filter(|f| f.severity == severity).count();
     let mut unclean: Vec<&str> =
         findings.iter().filter(|f| f.code == PENDING_EDITS_CODE).map(|f| f.path.as_str()).collect();
     unclean.dedup();
+    let failed = findings.iter().filter(|f| is_failure(f)).count();
     let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     let total = errors + warnings + infos;
+    let failures = if failed > 0 { format!("; {failed} {} failed", plural(failed, "file")) } else { String::new() };
     println!(
-        "{total} {} ({errors} {}, {warnings} {}, {infos} info); {} {} would be changed by `zhclean clean`",
+        "{total} {} ({errors} {}, {warnings} {}, {infos} info); {} {} would be changed by `zhclean clean`{failures}",
         plural(total, "diagnostic"),
         plural(errors, "error"),
         plural(warnings, "warning"),

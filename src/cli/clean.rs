@@ -1,5 +1,6 @@
 use super::args::CleanArgs;
 use super::input::{Input, clean_all, inputs};
+use super::write::{self, InPlace};
 use super::{Status, error};
 use std::collections::HashSet;
 use std::io::Write;
@@ -11,7 +12,7 @@ use zhclean::output::{plural, render_report};
 enum Destination {
     Stdout,
     OutDir(PathBuf),
-    InPlace,
+    InPlace(InPlace),
 }
 
 pub fn run(args: CleanArgs) -> Status {
@@ -37,6 +38,14 @@ pub fn run(args: CleanArgs) -> Status {
             if args.report {
                 eprint!("{}:\n{}", input.display(), render_report(&report));
             }
+            let replaced = report.encoding.replacements.len();
+            if replaced > 0 {
+                eprintln!(
+                    "warning: {}: {replaced} undecodable byte {} replaced with U+FFFD (--lossy); --report lists them",
+                    input.display(),
+                    if replaced == 1 { "sequence" } else { "sequences" }
+                );
+            }
             write(input, &report, &destination)
         });
         match written {
@@ -61,11 +70,18 @@ fn destination(args: &CleanArgs, inputs: &[Input]) -> Result<Destination, String
     }
     if let Some(dir) = &args.out_dir {
         check_unique_names(inputs)?;
+        if dir.exists() && !dir.is_dir() {
+            return Err(format!(
+                "{}: not a directory; --out-dir needs a directory (created if missing)",
+                dir.display()
+            ));
+        }
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create directory: {e}", dir.display()))?;
+        check_inputs_outside(dir, inputs)?;
         return Ok(Destination::OutDir(dir.clone()));
     }
     if args.in_place {
-        return Ok(Destination::InPlace);
+        return Ok(Destination::InPlace(InPlace { break_hard_links: args.break_hard_links }));
     }
     if inputs.len() > 1 {
         return Err(format!(
@@ -74,6 +90,23 @@ fn destination(args: &CleanArgs, inputs: &[Input]) -> Result<Destination, String
         ));
     }
     Ok(Destination::Stdout)
+}
+
+/// Refuses an output directory that holds one of the inputs: writing there would overwrite it.
+fn check_inputs_outside(dir: &Path, inputs: &[Input]) -> Result<(), String> {
+    let dir = std::fs::canonicalize(dir).map_err(|e| format!("{}: cannot resolve: {e}", dir.display()))?;
+    for input in inputs {
+        let parent = input.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if std::fs::canonicalize(parent).is_ok_and(|parent| parent == dir) {
+            return Err(format!(
+                "--out-dir {} is the directory of {}: cleaning would overwrite the input. \
+                 Choose another directory, or use --in-place to rewrite the files",
+                dir.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn check_unique_names(inputs: &[Input]) -> Result<(), String> {
@@ -98,23 +131,9 @@ fn write(input: &Input, report: &Report, destination: &Destination) -> Result<()
         }
         Destination::OutDir(dir) => {
             let name = input.path.file_name().expect("checked by check_unique_names");
-            write_atomically(&dir.join(name), report.text())
+            write::create(&dir.join(name), report.text())
         }
-        Destination::InPlace if report.changed() => write_atomically(&input.path, report.text()),
-        Destination::InPlace => Ok(()),
+        Destination::InPlace(options) if report.changed() => write::replace(&input.path, report.text(), *options),
+        Destination::InPlace(_) => Ok(()),
     }
-}
-
-/// Writes `text` to a temporary file beside `path`, then renames it over `path`, keeping the
-/// permissions of the file it replaces.
-fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
-    let failed = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-    temp.write_all(text.as_bytes()).map_err(failed)?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(metadata.permissions()).map_err(failed)?;
-    }
-    temp.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
 }

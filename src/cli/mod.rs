@@ -7,6 +7,7 @@ mod clean;
 mod detect;
 mod input;
 mod rules;
+mod write;
 
 pub use args::Cli;
 use args::Command;
@@ -24,6 +25,7 @@ pub enum Status {
 
 /// Runs the command the arguments name.
 pub fn run(cli: Cli) -> Status {
+    write::remove_temporary_files_on_interrupt();
     match cli.command {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run(args),

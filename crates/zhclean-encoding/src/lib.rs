@@ -24,6 +24,7 @@ mod mojibake;
 mod profile;
 mod scheme;
 mod transcode;
+pub mod unreadable_input;
 pub mod unrepairable_mojibake;
 mod wide;
 

@@ -15,6 +15,7 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[
     Rule { meta: &zhclean_encoding::low_confidence_encoding::RULE, check: None },
     Rule { meta: &zhclean_encoding::unrepairable_mojibake::RULE, check: None },
+    Rule { meta: &zhclean_encoding::unreadable_input::RULE, check: None },
     Rule { meta: &duplicate_paragraph::RULE, check: Some(duplicate_paragraph::check) },
     Rule { meta: &zhclean_layout::truncated_paragraph::RULE, check: None },
     Rule { meta: &truncated_ending::RULE, check: Some(truncated_ending::check) },

@@ -1,0 +1,114 @@
+//! Writing cleaned files safely: atomically (a temporary file beside the target, synced, then
+//! renamed over it, and the directory synced), through symbolic links to their target, keeping
+//! the owner, group and mode of the file replaced, and never leaving a temporary file behind on
+//! SIGINT or SIGTERM. A temporary file left by a run killed outright (`kill -9`, a power cut)
+//! carries [`TEMP_SUFFIX`] in its name, and the next `--in-place` run on that file removes it.
+
+use std::fs::{self, File, Metadata, Permissions};
+use std::io::Write;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The end of every temporary file's name: `.NAME.XXXXXX.zhclean-tmp`.
+pub const TEMP_SUFFIX: &str = ".zhclean-tmp";
+
+/// Temporary files being written, removed by the interrupt handler.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes the temporary files being written and exits when the process receives SIGINT or
+/// SIGTERM (with status 130, as a shell reports an interrupted command).
+pub fn remove_temporary_files_on_interrupt() {
+    let installed = ctrlc::set_handler(|| {
+        for path in IN_FLIGHT.lock().map(|files| files.clone()).unwrap_or_default() {
+            let _ = fs::remove_file(path);
+        }
+        std::process::exit(130);
+    });
+    if let Err(e) = installed {
+        eprintln!("warning: cannot handle interrupts ({e}); an interrupted run may leave `*{TEMP_SUFFIX}` files");
+    }
+}
+
+/// How `--in-place` treats a file with several hard links.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InPlace {
+    /// Replace a hard-linked file by a new one (its other names keep the old content).
+    pub break_hard_links: bool,
+}
+
+/// Replaces the content of the file `path` names with `text`: the target of a symbolic link is
+/// rewritten (the link stays), and the new file keeps the old one's owner, group and mode.
+pub fn replace(path: &Path, text: &str, options: InPlace) -> Result<(), String> {
+    let target = fs::canonicalize(path).map_err(|e| format!("{}: cannot resolve: {e}", path.display()))?;
+    let metadata = fs::metadata(&target).map_err(|e| format!("{}: cannot read metadata: {e}", path.display()))?;
+    if metadata.nlink() > 1 && !options.break_hard_links {
+        return Err(format!(
+            "{}: has {} hard links; rewriting it would leave the other names with the old text. \
+             Clean it through one name with --out-dir, or pass --break-hard-links",
+            path.display(),
+            metadata.nlink()
+        ));
+    }
+    remove_stale_temporary_files(&target);
+    write_atomically(&target, text, Some(&metadata)).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// Writes `text` to `path` as a new file (or over an old one), with the mode the umask gives.
+pub fn create(path: &Path, text: &str) -> Result<(), String> {
+    write_atomically(path, text, None).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+fn write_atomically(target: &Path, text: &str, keep: Option<&Metadata>) -> std::io::Result<()> {
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
+        .permissions(Permissions::from_mode(0o666))
+        .tempfile_in(dir)?;
+    let temp_path = temp.path().to_owned();
+    track(&temp_path, true);
+    let written = (|| {
+        temp.write_all(text.as_bytes())?;
+        if let Some(metadata) = keep {
+            keep_owner_and_mode(temp.as_file(), metadata)?;
+        }
+        temp.as_file().sync_all()?;
+        temp.persist(target).map_err(|e| e.error)?;
+        File::open(dir)?.sync_all()
+    })();
+    track(&temp_path, false);
+    written
+}
+
+/// Gives the new file the owner, group and mode of the one it replaces. Changing the owner
+/// needs privileges; without them the file keeps the writer's (as any editor's save does).
+fn keep_owner_and_mode(file: &File, old: &Metadata) -> std::io::Result<()> {
+    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    file.set_permissions(Permissions::from_mode(old.mode() & 0o7777))
+}
+
+fn track(temp: &Path, writing: bool) {
+    if let Ok(mut files) = IN_FLIGHT.lock() {
+        if writing {
+            files.push(temp.to_owned());
+        } else {
+            files.retain(|f| f != temp);
+        }
+    }
+}
+
+/// Removes the temporary files an earlier run killed while writing `target` left beside it.
+fn remove_stale_temporary_files(target: &Path) {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else { return };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let ours = file_name.starts_with(&prefix) && file_name.ends_with(TEMP_SUFFIX);
+        if ours && fs::remove_file(entry.path()).is_ok() {
+            eprintln!("note: removed `{}`, left by an interrupted run", entry.path().display());
+        }
+    }
+}
