@@ -2,7 +2,7 @@
 //! text it must report and text it must leave alone. The findings of `check` on each fixture are
 //! snapshotted under `snapshots/`.
 
-use zhclean::output::{findings, human_line};
+use zhclean::output::{Finding, findings, human_line};
 use zhclean::{Config, Pipeline};
 
 /// The pipeline for a fixture: `mixed-punctuation-width` reports what `halfwidth-punctuation`
@@ -20,8 +20,11 @@ fn rule_fixtures() {
     settings.bind(|| {
         insta::glob!("fixtures/rules", "*.txt", |path| {
             let rule = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let report = pipeline_for(&rule).clean_bytes(&std::fs::read(path).unwrap()).unwrap();
-            let lines: Vec<String> = findings("", &report).iter().map(human_line).collect();
+            let found = match pipeline_for(&rule).clean_bytes(&std::fs::read(path).unwrap()) {
+                Ok(report) => findings("", &report),
+                Err(error) => vec![Finding::failure("", &error.to_string())],
+            };
+            let lines: Vec<String> = found.iter().map(human_line).collect();
             assert!(lines.iter().any(|l| l.contains(&format!("] {rule}:"))), "{rule} is not reported: {lines:#?}");
             insta::assert_snapshot!("rule", lines.join("\n"));
         });
