@@ -17,6 +17,7 @@ mod config;
 pub mod config_file;
 pub mod output;
 mod pipeline;
+pub mod properties;
 mod report;
 
 pub use config::{Config, ConfigError, ParagraphSeparator, Profile, RangeDash};

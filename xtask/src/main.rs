@@ -5,6 +5,7 @@ mod check;
 mod clean;
 mod corpus;
 mod encodings;
+mod fuzz;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,10 @@ Tasks:
         Regenerate corpus/encodings/: the 2025 web statement (and the 2026 one) in GB18030,
         GBK, UTF-16LE/BE with and without BOM, UTF-8 with BOM, Big5 (OpenCC s2tw) and as
         mojibake (UTF-8 misread as windows-1252 or as GBK), for the encoding tests.
+  fuzz [TARGET] [SECONDS]
+        Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
+        SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
+        cargo-fuzz if needed. They check: no panic, idempotence, every change logged.
   bench [--mb N]
         Build in release mode and report MB/s per stage, for the whole pipeline and for
         the peer tool (autocorrect) on the same input of at least N MB (default 10).
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&rest),
         Some("bench") => bench::run(&rest),
         Some("corpus") => encodings::run(&rest),
+        Some("fuzz") => fuzz::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())
