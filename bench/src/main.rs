@@ -1,6 +1,8 @@
 //! Measures zhclean's throughput per stage and for the whole pipeline, next to the peer tool
 //! `autocorrect` on the same input, in one run. Run it with `cargo xtask bench`.
 
+mod linear;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -10,8 +12,18 @@ use zhclean::{Config, Document, Pipeline, Stage};
 const RUNS: usize = 3;
 
 fn main() -> Result<(), String> {
-    let (mb, corpus) = parse_args()?;
-    let (input, copies) = build_input(&corpus, mb)?;
+    let (mb, corpus, linear_only) = parse_args()?;
+    if !linear_only {
+        throughput(mb, &corpus)?;
+        println!();
+    }
+    linear::run();
+    Ok(())
+}
+
+/// Throughput per stage, of the pipeline and of the peer on the corpus repeated to `mb` MB.
+fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
+    let (input, copies) = build_input(corpus, mb)?;
     let text = String::from_utf8(input.clone()).map_err(|_| "the corpus is not UTF-8".to_owned())?;
     let size = input.len();
     println!("input: {:.1} MB ({copies} copies of {}), best of {RUNS} runs", size as f64 / 1e6, corpus.display());
@@ -80,13 +92,17 @@ fn main() -> Result<(), String> {
     Ok(())
 }
 
-fn parse_args() -> Result<(usize, PathBuf), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+fn parse_args() -> Result<(usize, PathBuf, bool), String> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let linear_only = args.first().is_some_and(|a| a == "--linear");
+    if linear_only {
+        args.remove(0);
+    }
     match args.as_slice() {
         [flag, mb, corpus] if flag == "--mb" => {
-            Ok((mb.parse().map_err(|_| format!("bad --mb `{mb}`"))?, PathBuf::from(corpus)))
+            Ok((mb.parse().map_err(|_| format!("bad --mb `{mb}`"))?, PathBuf::from(corpus), linear_only))
         }
-        _ => Err("usage: zhclean-bench --mb N CORPUS_DIR".to_owned()),
+        _ => Err("usage: zhclean-bench [--linear] --mb N CORPUS_DIR".to_owned()),
     }
 }
 

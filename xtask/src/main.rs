@@ -30,9 +30,11 @@ Tasks:
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
         cargo-fuzz if needed. They check: no panic, idempotence, every change logged.
-  bench [--mb N]
+  bench [--mb N] [--linear]
         Build in release mode and report MB/s per stage, for the whole pipeline and for
-        the peer tool (autocorrect) on the same input of at least N MB (default 10).
+        the peer tool (autocorrect) on the same input of at least N MB (default 10); then
+        the linear-time guard: MB/s at 1 and 10 MB of adversarial shapes of text
+        (--linear runs only the guard).
 ";
 
 fn main() -> ExitCode {

@@ -1,0 +1,68 @@
+//! The linear-time guard: throughput of the whole pipeline on adversarial shapes of text at
+//! 1 MB and at 10 MB. Linear time keeps the two within a small factor; a scan that restarts
+//! inside a run shows as a collapse at 10 MB.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use zhclean::{Config, EncodingInfo, Pipeline};
+
+/// A shape of text and how to make `bytes` of it.
+struct Shape {
+    name: &'static str,
+    make: fn(usize) -> String,
+}
+
+const WORDS: &str = "The quick brown fox jumps over the lazy dog ";
+
+const SHAPES: &[Shape] = &[
+    Shape { name: "one long line of Chinese", make: |n| repeat_to("双方同意加强合作，推动发展", n) },
+    Shape { name: "English after Chinese", make: |n| format!("中文{}", repeat_to(WORDS, n)) },
+    Shape { name: "中 then `a.` repeated", make: |n| format!("中{}", repeat_to("a.", n)) },
+    Shape { name: "open brackets", make: |n| repeat_to("(", n) },
+    Shape { name: "nested brackets around 中", make: |n| format!("{}中{}", "(".repeat(n / 2), ")".repeat(n / 2)) },
+    Shape { name: "one-character lines", make: |n| repeat_to("中\n", n) },
+    Shape {
+        name: "a repeated paragraph", make: |n| repeat_to("双方同意加强合作，推动两国关系发展。\n\n", n)
+    },
+    Shape { name: "`<` repeated", make: |n| repeat_to("<", n) },
+    Shape { name: "`<b>` repeated", make: |n| repeat_to("<b>", n) },
+    Shape { name: "short lines, page numbers", make: |n| repeat_to("双方合作\n3\n", n) },
+];
+
+/// Past this many seconds at 1 MB a shape is called superlinear without trying 10 MB.
+const GIVE_UP_SECONDS: f64 = 5.0;
+
+/// Prints MB/s at 1 MB and 10 MB for every shape, and the ratio of the two.
+pub fn run() {
+    let pipeline = Pipeline::new(Config::default()).expect("the default configuration is valid");
+    println!("linear-time guard: the whole pipeline on adversarial shapes (one run each)");
+    println!("{:<28} {:>10} {:>10} {:>8}", "shape", "1 MB MB/s", "10 MB MB/s", "10/1");
+    for shape in SHAPES {
+        let small = (shape.make)(1_000_000);
+        let small_time = time(&pipeline, &small);
+        let small_rate = mb_per_s(small.len(), small_time);
+        if small_time.as_secs_f64() > GIVE_UP_SECONDS {
+            println!("{:<28} {small_rate:>10.1} {:>10} {:>8}  NOT LINEAR", shape.name, "skipped", "-");
+            continue;
+        }
+        let large = (shape.make)(10_000_000);
+        let large_rate = mb_per_s(large.len(), time(&pipeline, &large));
+        let ratio = large_rate / small_rate;
+        let verdict = if ratio < 0.5 { "  NOT LINEAR" } else { "" };
+        println!("{:<28} {small_rate:>10.1} {large_rate:>10.1} {ratio:>8.2}{verdict}", shape.name);
+    }
+}
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+fn time(pipeline: &Pipeline, text: &str) -> Duration {
+    let started = Instant::now();
+    drop(black_box(pipeline.clean_text(text.to_owned(), EncodingInfo::of_text(text))));
+    started.elapsed()
+}
+
+fn mb_per_s(bytes: usize, elapsed: Duration) -> f64 {
+    bytes as f64 / 1e6 / elapsed.as_secs_f64()
+}
