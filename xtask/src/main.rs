@@ -4,6 +4,7 @@ mod bench;
 mod check;
 mod clean;
 mod corpus;
+mod detector_suite;
 mod encodings;
 mod fuzz;
 mod test;
@@ -26,6 +27,9 @@ Tasks:
         Regenerate corpus/encodings/: the 2025 web statement (and the 2026 one) in GB18030,
         GBK, UTF-16LE/BE with and without BOM, UTF-8 with BOM, Big5 (OpenCC s2tw) and as
         mojibake (UTF-8 misread as windows-1252 or as GBK), for the encoding tests.
+  detector-suite [DIR]
+        Measure encoding detection on chardet's test files (downloaded with pip into
+        target/ unless DIR is given): each decoded as declared or refused by name.
   fuzz [TARGET] [SECONDS]
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&rest),
         Some("corpus") => encodings::run(&rest),
         Some("fuzz") => fuzz::run(&rest),
+        Some("detector-suite") => detector_suite::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())

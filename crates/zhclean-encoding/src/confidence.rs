@@ -119,7 +119,7 @@ fn runner_up(verdict: &'static Encoding, window: &[u8], whole: bool) -> f32 {
 }
 
 /// The profile of `window` read with `encoding`, malformed sequences as U+FFFD.
-fn reading(encoding: &'static Encoding, window: &[u8], whole: bool) -> Profile {
+pub(crate) fn reading(encoding: &'static Encoding, window: &[u8], whole: bool) -> Profile {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(decoder.max_utf8_buffer_length(window.len()).unwrap_or(0));
     let _ = decoder.decode_to_string(window, &mut text, whole);

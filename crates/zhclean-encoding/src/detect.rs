@@ -1,12 +1,13 @@
 //! The order of evidence: byte order marks, binary input, 7-bit escape encodings, UTF-8, UTF-16
 //! without a byte order mark, then `chardetng` on a bounded sample.
 
+use crate::confidence::LOW_CONFIDENCE;
 use crate::error::DecodeError;
 use crate::scheme::Scheme;
 use crate::transcode::decode_reporting;
-use crate::{binary, bom, confidence, escape, hz, wide};
+use crate::{binary, bom, confidence, escape, hz, unsupported, wide};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8};
+use encoding_rs::{BIG5, EUC_KR, Encoding, GB18030, GBK, UTF_8};
 use std::borrow::Cow;
 
 /// `chardetng` reads this much of the sample (it is slow, and a few KiB of CJK text decide).
@@ -49,7 +50,7 @@ pub(crate) fn detect(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
         });
     }
     if let Some(offset) = binary::first_nul(bytes) {
-        if let Some((scheme, confidence)) = wide::sniff_utf16(bytes) {
+        if let Some((scheme, confidence)) = wide::sniff_utf32(bytes).or_else(|| wide::sniff_utf16(bytes)) {
             return Ok(Verdict::new(scheme, confidence));
         }
         if !binary::has_stray_nuls_only(bytes) {
@@ -115,45 +116,25 @@ fn legacy(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
         return Ok(Verdict::new(Scheme::Encoding(UTF_8), 1.0));
     }
     let encoding = if guess == GBK { GB18030 } else { guess };
-    if (encoding == GB18030 || encoding == BIG5) && looks_like_euc_tw(window) {
+    let (encoding, confidence) = confidence::legacy(encoding, window, whole);
+    let chinese = encoding == GB18030 || encoding == BIG5;
+    if (chinese || confidence < LOW_CONFIDENCE)
+        && unsupported::is_euc_tw(window, &confidence::reading(GB18030, window, whole))
+    {
         return Err(DecodeError::Unsupported { encoding: "EUC-TW" });
     }
-    let (encoding, confidence) = confidence::legacy(encoding, window, whole);
-    Ok(Verdict::new(Scheme::Encoding(encoding), confidence))
-}
-
-/// True when `window` is structured as EUC-TW and has at least two of its four-byte sequences
-/// (`8E A1–B0` + two bytes `A1–FE`), which GBK and Big5 text practically never has.
-fn looks_like_euc_tw(window: &[u8]) -> bool {
-    let high = |b: &u8| (0xA1..=0xFE).contains(b);
-    let (mut i, mut planes) = (0, 0);
-    while i < window.len() {
-        match &window[i..] {
-            [0x8E, plane, a, b, ..] if (0xA1..=0xB0).contains(plane) && high(a) && high(b) => {
-                planes += 1;
-                i += 4;
-            }
-            [a, b, ..] if high(a) && high(b) => i += 2,
-            [a, ..] if a.is_ascii() => i += 1,
-            // The sample may end inside a character.
-            [a] if high(a) => i += 1,
-            _ => return false,
-        }
+    // Johab shares its byte ranges with UHC (read as EUC-KR), whose reading of it is poor.
+    let unsure_korean = encoding == EUC_KR && confidence < LOW_CONFIDENCE;
+    if (encoding.is_single_byte() || unsure_korean) && unsupported::is_johab(window) {
+        return Err(DecodeError::Unsupported { encoding: "Johab" });
     }
-    planes >= 2
+    Ok(Verdict::new(Scheme::Encoding(encoding), confidence))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use encoding_rs::UTF_16LE;
-
-    #[test]
-    fn euc_tw_structure() {
-        assert!(looks_like_euc_tw(b"\x8E\xA2\xA1\xA1 \xC4\xA1\x8E\xA2\xA1\xA2"));
-        assert!(!looks_like_euc_tw(b"\x8E\xA2\xA1\xA1 \xC4\xA1"));
-        assert!(!looks_like_euc_tw(b"\x8E\xA2\xA1\xA1\x8E\xA2\xA1\xA2\x81\x40"));
-    }
 
     #[test]
     fn utf16_without_bom_is_not_binary() {

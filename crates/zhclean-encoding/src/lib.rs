@@ -4,7 +4,8 @@
 //! BOM), HZ, and every legacy encoding `encoding_rs` knows (GB18030/GBK/GB2312, Big5, …). It
 //! never replaces bytes silently: in strict mode (the default) malformed input is an error that
 //! counts and locates the bad sequences; in lossy mode every U+FFFD it inserts is reported.
-//! Binary input and unsupported encodings (ISO-2022-CN, ISO-2022-KR, EUC-TW) are refused.
+//! Binary input and unsupported encodings (ISO-2022-CN, ISO-2022-KR, EUC-TW, Johab) are refused
+//! by name.
 //! Every verdict has a confidence; see [`LOW_CONFIDENCE`].
 //!
 //! [`repair_mojibake`] repairs decoded text that was UTF-8 misread as Windows-1252 or GBK.
@@ -26,6 +27,7 @@ mod scheme;
 mod transcode;
 pub mod unreadable_input;
 pub mod unrepairable_mojibake;
+mod unsupported;
 mod wide;
 
 pub use confidence::LOW_CONFIDENCE;

@@ -104,6 +104,16 @@ impl Profile {
         share(good, self.bad, self.chars)
     }
 
+    /// How much the whole sample is made of characters that text is made of (not controls,
+    /// private use or U+FFFD), from 0 to 1: the test of a reading whose encoding other evidence
+    /// has settled (the side of the NUL bytes in UTF-16, the unit values of UTF-32).
+    pub(crate) fn fit_readable(&self) -> f32 {
+        if self.chars == 0 {
+            return 0.0;
+        }
+        share((self.chars - self.bad) as f32, self.bad, self.chars)
+    }
+
     fn good(&self, expect: Expect) -> f32 {
         let punctuation = self.punctuation as f32;
         match expect {

@@ -11,15 +11,29 @@ const MIN_FIT: f32 = 0.8;
 /// Least lead of that share over the other byte order.
 const MIN_LEAD: f32 = 0.2;
 
-/// UTF-16 without a byte order mark: even-length input whose bounded prefix decodes without
-/// error in one byte order into text that is clearly more Chinese or ASCII than in the other.
-/// Returns the scheme and its confidence.
+/// Least share of NUL bytes on one side of the byte pairs (or one position of the four-byte
+/// units) for that side to show the byte order: ASCII characters in UTF-16 have a NUL high byte.
+const NUL_SIDE_SHARE: f32 = 0.8;
+
+/// UTF-16 without a byte order mark. When the sample has NUL bytes nearly all on one side of
+/// the byte pairs, that side shows the byte order (ASCII in UTF-16 has a NUL high byte), and
+/// the reading must be text of any script. Otherwise the input must decode without error in one
+/// byte order into text that is clearly more Chinese or ASCII than in the other. An odd last
+/// byte is left for decoding to report as a truncated character. Returns the scheme and its
+/// confidence.
 pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<(Scheme, f32)> {
-    if bytes.is_empty() || bytes.len() % 2 != 0 {
+    let even = &bytes[..bytes.len() & !1];
+    if even.is_empty() {
         return None;
     }
-    let window = &bytes[..bytes.len().min(confidence::WINDOW)];
+    let window = &even[..even.len().min(confidence::WINDOW & !1)];
     let whole = window.len() == bytes.len();
+    if let Some(high_side) = nul_side(window, 2) {
+        let encoding = if high_side == 0 { UTF_16BE } else { UTF_16LE };
+        let profile = read(encoding, window, whole)?;
+        let fit = profile.fit_readable();
+        return (fit >= MIN_FIT).then(|| (Scheme::Encoding(encoding), confidence::utf16(fit, 0.0, &profile)));
+    }
     let le = read(UTF_16LE, window, whole);
     let be = read(UTF_16BE, window, whole);
     let fit = |profile: Option<Profile>| profile.map_or(0.0, |p| p.fit_chinese_or_ascii());
@@ -29,6 +43,31 @@ pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<(Scheme, f32)> {
         return None;
     }
     Some((Scheme::Encoding(encoding), confidence::utf16(best, other, &profile)))
+}
+
+/// UTF-32 without a byte order mark: every four-byte unit of the sample is a Unicode scalar
+/// value in one byte order, and the text reads as text of any script.
+pub(crate) fn sniff_utf32(bytes: &[u8]) -> Option<(Scheme, f32)> {
+    if bytes.len() < 4 || bytes.len() % 4 != 0 {
+        return None;
+    }
+    let window = &bytes[..bytes.len().min(confidence::WINDOW)];
+    [(Scheme::Utf32Le, false), (Scheme::Utf32Be, true)].into_iter().find_map(|(scheme, big_endian)| {
+        let text = decode_utf32(window, big_endian);
+        let fit = Profile::of(&text.text).fit_readable();
+        (text.malformed.is_empty() && fit >= MIN_FIT).then_some((scheme, fit.min(1.0)))
+    })
+}
+
+/// Which position of the `width`-byte units holds nearly all the NUL bytes of `window`, when one does.
+fn nul_side(window: &[u8], width: usize) -> Option<usize> {
+    let mut sides = [0usize; 4];
+    for (i, _) in window.iter().enumerate().filter(|&(_, &b)| b == 0) {
+        sides[i % width] += 1;
+    }
+    let nuls: usize = sides.iter().sum();
+    let (side, &most) = sides[..width].iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    (nuls >= 2 && most as f32 >= NUL_SIDE_SHARE * nuls as f32).then_some(side)
 }
 
 /// The profile of `window` read with `encoding`, or `None` when it has a malformed sequence.
@@ -82,8 +121,24 @@ mod tests {
     }
 
     #[test]
-    fn rejects_odd_lengths_and_legacy_bytes() {
-        assert_eq!(sniff_utf16(&utf16le("双方")[1..]), None);
+    fn kana_and_hangul_with_ascii() {
+        for text in ["これは日本語の文章です。Hello.", "대한민국 헌법 제1조. OK"] {
+            assert_eq!(sniff_utf16(&utf16le(text)).map(|v| v.0), Some(Scheme::Encoding(UTF_16LE)), "{text}");
+            assert_eq!(sniff_utf16(&utf16be(text)).map(|v| v.0), Some(Scheme::Encoding(UTF_16BE)), "{text}");
+        }
+    }
+
+    #[test]
+    fn utf32_without_bom() {
+        let le: Vec<u8> = "Date 双方 ok".chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        let be: Vec<u8> = "Date 双方 ok".chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+        assert_eq!(sniff_utf32(&le).map(|v| v.0), Some(Scheme::Utf32Le));
+        assert_eq!(sniff_utf32(&be).map(|v| v.0), Some(Scheme::Utf32Be));
+        assert_eq!(sniff_utf32(&utf16le("ab双方")), None);
+    }
+
+    #[test]
+    fn rejects_legacy_bytes() {
         // "中华人民共和国" in GB18030: even length, but Hangul and rare characters either way.
         let (gb, _, _) = encoding_rs::GB18030.encode("中华人民共和国");
         assert_eq!(sniff_utf16(&gb), None);

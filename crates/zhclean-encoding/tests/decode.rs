@@ -132,8 +132,8 @@ fn odd_length_utf16() {
     assert_eq!(detect(&bytes), Err(DecodeError::Truncated { encoding: "UTF-16LE", offset: 4 }));
     let info = EncodingInfo { bom: true, replacements: vec![3], ..sure("UTF-16LE", LineEndings::None) };
     assert_eq!(lossy(&bytes), decoded("双\u{FFFD}", info));
-    // Without a BOM, odd length rules UTF-16 out, and its NUL bytes make it binary.
-    assert_eq!(detect(b"a\0b\0c"), Err(DecodeError::NulByte { offset: 1, like_utf16: true }));
+    // Without a BOM, the NUL bytes show UTF-16, and the odd last byte is a cut-short character.
+    assert_eq!(detect(b"a\0b\0c"), Err(DecodeError::Truncated { encoding: "UTF-16LE", offset: 4 }));
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn nul_bytes_are_refused() {
         "the input contains NUL bytes (the first at offset 1), so it is binary data, not text; extract the text \
          first (zhclean reads plain-text files only)"
     );
-    let utf16_like = b"a\0b\0c";
+    let utf16_like = b"\x01\0\x02\0\x03\0";
     assert_eq!(
         detect(utf16_like).unwrap_err().to_string(),
         "the input contains NUL bytes (the first at offset 1), placed as in UTF-16 text without a byte order mark; \
@@ -285,4 +285,23 @@ fn euc_tw_is_refused() {
 #[test]
 fn low_confidence_threshold() {
     assert_eq!(LOW_CONFIDENCE, 0.8);
+}
+
+/// Johab (Korean) is refused by name, not read as windows-1252.
+#[test]
+fn johab_is_refused() {
+    let syllable = |i: u16, m: u16, f: u16| (0x8000 | (i << 10) | (m << 5) | f).to_be_bytes();
+    let mut bytes: Vec<u8> = b"To read this document: ".to_vec();
+    bytes.extend((0..12).flat_map(|n| syllable(2 + n, 3 + (n % 5), 1 + (n % 3))));
+    assert_eq!(detect(&bytes), Err(DecodeError::Unsupported { encoding: "Johab" }));
+}
+
+/// UTF-32 without a byte order mark is recognised by its units, in either byte order.
+#[test]
+fn utf32_without_bom() {
+    let text = "Date: 2025年5月8日\n双方同意。\n";
+    let le: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+    let be: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+    assert_eq!((detect(&le).unwrap().text.as_str(), detect(&le).unwrap().info.encoding), (text, "UTF-32LE"));
+    assert_eq!((detect(&be).unwrap().text.as_str(), detect(&be).unwrap().info.encoding), (text, "UTF-32BE"));
 }
