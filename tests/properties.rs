@@ -58,6 +58,7 @@ fn known_counterexamples() {
         "\u{202F}0",
         "第３页",
         "AT&T公司合作",
+        "Ａ<<<<<<<",
     ];
     for input in cases {
         holds(Config::default(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"));

@@ -42,7 +42,7 @@ pub fn changes(text: &str) -> Vec<Change> {
     while let Some(found) = text[i..].find(['<', '&']) {
         let at = i + found;
         let rest = &text[at..];
-        let change = if rest.starts_with('<') { tag(rest) } else { entity(rest) };
+        let change = if rest.starts_with('<') { tag(rest, text[..at].ends_with('<')) } else { entity(rest) };
         match change {
             Some((len, replacement)) => {
                 changes.push(Change::replace(NAME, TextRange::new(at, at + len), replacement));
@@ -57,12 +57,13 @@ pub fn changes(text: &str) -> Vec<Change> {
 /// The longest tag recognised, in bytes: attributes beyond it are not markup but text.
 const MAX_TAG_LEN: usize = 256;
 
-/// A tag at the start of `rest`: its length and replacement.
+/// A tag at the start of `rest`: its length and replacement. `after_angle` says that a `<`
+/// stands just before: `<<` is text (an arrow, a shift), so its second `<` is no cut-off tag.
 ///
 /// Only a bounded window of `rest` is read, so scanning a text full of `<` stays linear.
-fn tag(rest: &str) -> Option<(usize, String)> {
+fn tag(rest: &str, after_angle: bool) -> Option<(usize, String)> {
     let dangling = rest.strip_prefix("</").or_else(|| rest.strip_prefix('<'))?;
-    if dangling.is_empty() || dangling.starts_with('\n') {
+    if (dangling.is_empty() || dangling.starts_with('\n')) && !after_angle {
         return Some((rest.len() - dangling.len(), String::new()));
     }
     let inner = dangling;
