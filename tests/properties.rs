@@ -74,7 +74,7 @@ fn lone_page_labels_and_repeated_labels_are_text() {
         ("\u{202F}0", "0\n"),
         ("第３页", "第3页\n"),
         ("正文。\n   3", "正文。\n\n3\n"),
-        ("双方\n合作\n双方\n发展\n双方", "双方\n\n合作\n\n双方\n\n发展\n\n双方\n"),
+        ("双方\n合作\n双方\n发展\n双方", "双方\n合作\n双方\n发展\n双方\n"),
         ("AT&T公司合作\n", "AT&T公司合作\n"),
     ];
     for (input, expected) in cases {

@@ -70,11 +70,13 @@ fn is_list_item(line: &str) -> bool {
         })
 }
 
-/// True for a `key: value` line whose key is a short label (`标题: …`, `发布时间：…`).
+/// True for a `key: value` line whose key is a short label: a field (`标题: …`, `发布时间：…`),
+/// a speaker (`楊仁壽：…`) or a numbered caption (`示例 1-2：…`, `图 3.1：…`).
 pub fn is_metadata(line: &str) -> bool {
     let Some((key, value)) = line.split_once([':', '：']) else { return false };
-    (1..=8).contains(&key.chars().count())
-        && key.chars().all(|c| c.is_alphanumeric() || c == '_')
+    (1..=10).contains(&key.chars().count())
+        && key.starts_with(char::is_alphanumeric)
+        && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'))
         && !value.trim().is_empty()
 }
 

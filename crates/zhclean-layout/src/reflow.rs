@@ -45,6 +45,8 @@ struct Line<'a> {
     content_start: usize,
     content_end: usize,
     raw_end: usize,
+    /// The whitespace before the content.
+    indent: &'a str,
     text: &'a str,
     role: Role,
 }
@@ -88,6 +90,8 @@ struct Evidence {
     wrap_width: Option<usize>,
     indented_paragraphs: bool,
     first_body: Option<usize>,
+    /// Content lines (by index) of short-line blocks; see [`short_line_blocks`].
+    short_block_lines: HashSet<usize>,
 }
 
 /// Reflows `doc`: one batch of changes, and the diagnostics for the breaks it kept unsure.
@@ -146,6 +150,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
             content_start: start + indent,
             content_end: start + indent + content.len(),
             raw_end: start + body.len(),
+            indent: &body[..indent],
             text: content,
             role: role(content),
         };
@@ -245,6 +250,7 @@ impl Evidence {
     fn gather(lines: &[Line], content: &[usize]) -> Self {
         let mut counts: HashMap<(char, char), usize> = HashMap::new();
         let mut widths = Vec::new();
+        let mut open_ends = Vec::new();
         let (mut body, mut indented) = (0, 0);
         for pair in content.windows(2) {
             let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
@@ -254,6 +260,7 @@ impl Evidence {
             }
             if matches!(a.kind(), Kind::Body | Kind::ListItem) {
                 widths.push(display_width(a.text));
+                open_ends.push((display_width(a.text), !is_sentence_punctuation(a.last_char())));
             }
         }
         for &i in content {
@@ -262,9 +269,11 @@ impl Evidence {
                 indented += usize::from(lines[i].indented());
             }
         }
+        let wrap_width = wrap_width(&widths).filter(|&width| cut_anywhere(&open_ends, width));
         Self {
             openers: counts.into_iter().filter(|&(_, n)| n >= MIN_OPENER_COUNT).map(|(k, _)| k).collect(),
-            wrap_width: wrap_width(&widths),
+            short_block_lines: short_line_blocks(lines, content, wrap_width),
+            wrap_width,
             indented_paragraphs: indented >= 2 && indented * 10 <= body * 8,
             first_body: content.iter().copied().find(|&i| lines[i].kind() != Kind::Metadata),
         }
@@ -293,6 +302,10 @@ impl Evidence {
     fn decide(&self, a_index: usize, a: &Line, b: &Line, gap: &[Line], open_bracket: bool) -> Decision {
         if gap.iter().any(|l| matches!(l.role, Role::Furniture { forward: true, .. })) {
             return Decision::Paragraph;
+        }
+        let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
+        if gap.is_empty() && short_block && !is_non_initial(b.first_char()) {
+            return Decision::Line;
         }
         match (a.kind(), b.kind()) {
             (Kind::Metadata, Kind::Metadata) => return Decision::Line,
@@ -339,11 +352,17 @@ impl Evidence {
     /// A line that ends in a word, in a document whose lines are whole paragraphs except where
     /// a page or column break cut one.
     fn decide_unwrapped(&self, a: &Line, b: &Line, open_bracket: bool) -> Decision {
-        if is_closing(a.last_char()) {
+        // A `label：value` line (`時間：…`, `楊仁壽：…`) is an entry of its own, and an indented
+        // line opens a paragraph: the rest of a paragraph cut by a page break is not indented.
+        if is_closing(a.last_char()) || line_kind::is_metadata(a.text) || line_kind::is_metadata(b.text) || b.indented()
+        {
             return Decision::Paragraph;
         }
+        // Before a paragraph opener, a short line without Chinese sentence punctuation is a
+        // heading or a caption, not a sentence cut short.
+        let running_text = has_chinese_sentence_punctuation(a.text) || a.text.chars().count() > MAX_HEADING_CHARS;
         if self.is_opener(b.text) {
-            return Decision::Truncated;
+            return if running_text { Decision::Truncated } else { Decision::Paragraph };
         }
         let b_is_name = b.text.chars().count() <= 10 && is_unpunctuated(b.text);
         let b_is_note = b.text.starts_with(['（', '(']) && b.text.ends_with(['）', ')']);
@@ -352,6 +371,65 @@ impl Evidence {
         }
         Decision::Join(if open_bracket { 0.9 } else { 0.8 })
     }
+}
+
+/// True when `line` has Chinese sentence punctuation (full-width, or a half-width mark right
+/// after a Han character, as extractors and typists leave it): it is running text.
+fn has_chinese_sentence_punctuation(line: &str) -> bool {
+    let mut prev = ' ';
+    line.chars().any(|c| {
+        let found = matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！')
+            || (matches!(c, ',' | ';' | ':') && is_han(prev));
+        prev = c;
+        found
+    })
+}
+
+/// Longest heading or caption, in characters.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// Lines in a block this many or more, all far shorter than any wrap width, are verse or a
+/// list of short entries (an address, a transcript's header), not wrapped text.
+const MIN_SHORT_BLOCK_LINES: usize = 3;
+/// A line narrower than this many columns (or than half the wrap width) is far from any wrap.
+const SHORT_LINE_WIDTH: usize = 20;
+
+/// The content lines (indexes into `lines`) that belong to a short-line block: at least
+/// [`MIN_SHORT_BLOCK_LINES`] lines separated by single line breaks, every one far shorter than
+/// the wrap width. Their line breaks are the author's: a wrap never breaks a line that short,
+/// and several in a row are not the end of a wrapped paragraph.
+fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize>) -> HashSet<usize> {
+    let blank_line_style = content.windows(2).any(|pair| pair[1] > pair[0] + 1);
+    let limit = match wrap_width {
+        Some(width) => SHORT_LINE_WIDTH.max(width / 2),
+        None if blank_line_style => usize::MAX,
+        None => SHORT_LINE_WIDTH,
+    };
+    let is_short = |i: usize| display_width(lines[i].text) < limit && matches!(lines[i].kind(), Kind::Body);
+    let mut found = HashSet::new();
+    let mut block: Vec<usize> = Vec::new();
+    let mut flush = |block: &mut Vec<usize>| {
+        if block.len() >= MIN_SHORT_BLOCK_LINES && block.iter().all(|&i| is_short(i)) {
+            found.extend(block.iter().copied());
+        }
+        block.clear();
+    };
+    for (k, &i) in content.iter().enumerate() {
+        let follows_directly = k > 0 && content[k - 1] + 1 == i;
+        if !follows_directly {
+            flush(&mut block);
+        }
+        block.push(i);
+    }
+    flush(&mut block);
+    found
+}
+
+/// True when at least half the lines of about `width` columns end inside a sentence, as lines
+/// that a wrap cuts do; lines of one width that all end at punctuation are verse.
+fn cut_anywhere(lines: &[(usize, bool)], width: usize) -> bool {
+    let full: Vec<bool> = lines.iter().filter(|(w, _)| w.abs_diff(width) <= 3).map(|&(_, open)| open).collect();
+    full.iter().filter(|&&open| open).count() * 2 >= full.len()
 }
 
 /// The display width of the document's full lines, when its paragraphs are wrapped into lines
@@ -410,6 +488,14 @@ fn report(decision: Decision, a: &Line, b: &Line, text: &str, diagnostics: &mut 
     }
 }
 
+/// The removal of the indentation of a line that starts a paragraph. An indent of ideographic
+/// spaces (`　　`) is the Chinese paragraph indent, typed by the author, and stays; other
+/// indentation (ASCII spaces, tabs) is layout left by extraction and goes.
+fn indentation_removal(line: &Line) -> Option<Change> {
+    let ideographic = !line.indent.is_empty() && line.indent.chars().all(|c| c == '\u{3000}');
+    (!ideographic).then(|| Change::delete(INDENTATION, TextRange::new(line.start, line.content_start)))
+}
+
 /// Deletes blank lines, furniture and indentation before the first content line.
 fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Change>) {
     let Some(first) = first else { return };
@@ -422,7 +508,7 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
         }
     }
     changes.push(Change::delete(SEPARATOR, TextRange::new(cursor, lines[first].start)));
-    changes.push(Change::delete(INDENTATION, TextRange::new(lines[first].start, lines[first].content_start)));
+    changes.extend(indentation_removal(&lines[first]));
 }
 
 /// The changes between the end of `a` and the text of `b`: furniture deleted, and the
@@ -475,7 +561,7 @@ fn gap_changes(
         changes.push(segment(cursor, b.content_start, replacement));
     } else {
         changes.push(segment(cursor, b.start, replacement));
-        changes.push(Change::delete(INDENTATION, TextRange::new(b.start, b.content_start)));
+        changes.extend(indentation_removal(b));
     }
 }
 
@@ -520,10 +606,10 @@ mod tests {
     #[test]
     fn a_line_before_a_paragraph_opener_is_truncated_not_joined() {
         let input = format!(
-            "{OPENERS}双方计划完善法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n——不断提升两国投资合作水平。\n"
+            "{OPENERS}双方计划完善1992年6月19日签订的《中华人民共和国和俄罗斯联邦关于民事和刑事司法协助的条约》中所规定的法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n——不断提升两国投资合作水平。\n"
         );
         let expected = format!(
-            "{OPENERS}双方计划完善法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n\n——不断提升两国投资合作水平。\n"
+            "{OPENERS}双方计划完善1992年6月19日签订的《中华人民共和国和俄罗斯联邦关于民事和刑事司法协助的条约》中所规定的法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n\n——不断提升两国投资合作水平。\n"
         );
         assert_eq!(reflow(&input), (expected, vec!["truncated-paragraph", "truncated-paragraph"]));
     }
@@ -581,7 +667,15 @@ mod tests {
     #[test]
     fn indented_paragraphs_of_wrapped_lines() {
         let input = "\u{3000}\u{3000}双方指出，两国关系\n达到历史最高水平。\n不断向前发展。\n\u{3000}\u{3000}双方认为，合作\n前景广阔。\n";
-        assert_eq!(reflow(input).0, "双方指出，两国关系达到历史最高水平。不断向前发展。\n\n双方认为，合作前景广阔。\n");
+        assert_eq!(
+            reflow(input).0,
+            "\u{3000}\u{3000}双方指出，两国关系达到历史最高水平。不断向前发展。\n\n\u{3000}\u{3000}双方认为，合作前景广阔。\n"
+        );
+        let spaces = "  双方指出，两国关系\n达到历史最高水平。\n不断向前发展。\n  双方认为，合作\n前景广阔。\n";
+        assert_eq!(
+            reflow(spaces).0,
+            "双方指出，两国关系达到历史最高水平。不断向前发展。\n\n双方认为，合作前景广阔。\n"
+        );
     }
 
     #[test]
