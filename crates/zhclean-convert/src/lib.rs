@@ -11,6 +11,7 @@
 
 mod converter;
 mod mixed_script;
+pub mod repertoire;
 mod script;
 
 pub use converter::{Backend, ConvertError, Converter};

@@ -1,8 +1,20 @@
 //! ## What it does
 //! Finds characters of the other script: traditional characters in a simplified document
 //! (`traditional-in-simplified`, `中小學生`) and simplified characters in a traditional one
-//! (`simplified-in-traditional`). The document's script is decided by counting the characters
-//! only one script uses.
+//! (`simplified-in-traditional`, `中小学生` among `雙方`). The document's script is decided by
+//! counting the characters only one script uses.
+//!
+//! A character is *traditional in simplified text* only if it is outside the 8,105 characters
+//! of the 《通用规范汉字表》, its simplified form is in the table, and it is that form's
+//! traditional counterpart: `於`, `乾` and `著` are standard characters, and variants that the
+//! table merged (`擡`, `緜`) are an edition's choice, not the other script. A character is
+//! *simplified in traditional text* only if Big5 (the repertoire of Taiwan's and Hong Kong's
+//! standard lists) lacks it and has its traditional form: `台`, `吃`, `群`, `床` are standard
+//! Taiwan forms. A character quoted on its own (`繁体字“國”写作“国”`) is mentioned, not used,
+//! and a traditional form whose simplified form lies outside the Basic Multilingual Plane
+//! (`輗` → `𫐐`) is what editions print, since few fonts have the other. A form the document
+//! uses repeatedly (three times or more, and for a quarter of the uses of the pair) is its own
+//! usage, not a stray.
 //!
 //! ## Why
 //! OCR engines trained on both scripts, copy-paste from Hong Kong or Taiwan sources and input
@@ -11,13 +23,16 @@
 //!
 //! ## Example
 //! ```text
-//! 推动中小學生交流     → 推动中小学生交流
+//! 推动中小學生交流     → 推动中小学生交流 (with --unsafe-fixes or --convert t2s)
 //! ```
 //!
 //! ## Fix safety
-//! Safe: the characters are converted with OpenCC (`t2s` or `s2t`), line by line and aware of
-//! phrases, and only where the conversion changes them. The rest of the text is not touched.
+//! Unsafe: a name, a quotation or an edition may keep the other script on purpose, so the
+//! conversion (OpenCC `t2s` or `s2t`, only of the characters reported) is applied only with
+//! `--unsafe-fixes`; `--convert` converts the whole text.
 
+use crate::Converter;
+use crate::repertoire::{is_big5, is_general_standard};
 use crate::script::{SCRIPTS, Script, detect_script};
 use zhclean_core::{Applicability, Diagnostic, Document, Fix, RuleMeta, Severity};
 
@@ -39,70 +54,140 @@ pub const SIMPLIFIED_IN_TRADITIONAL: RuleMeta = RuleMeta {
     source: include_str!("mixed_script.rs"),
 };
 
-/// Reports and converts the characters of the other script.
+/// Reports the characters of the other script, each with an unsafe fix that converts it.
 pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) {
     let scripts = &*SCRIPTS;
-    let (rule, converter, is_foreign): (&RuleMeta, _, fn(char) -> bool) = match detect_script(doc.text()) {
-        Script::Simplified => (&TRADITIONAL_IN_SIMPLIFIED, &scripts.t2s, |c| SCRIPTS.is_traditional_form(c)),
-        Script::Traditional => (&SIMPLIFIED_IN_TRADITIONAL, &scripts.s2t, |c| SCRIPTS.is_simplified_form(c)),
+    let (rule, converter, back, is_foreign): (&RuleMeta, _, _, fn(char) -> bool) = match detect_script(doc.text()) {
+        Script::Simplified => {
+            (&TRADITIONAL_IN_SIMPLIFIED, &scripts.t2s, &scripts.s2t, |c| SCRIPTS.is_traditional_form(c))
+        }
+        Script::Traditional => {
+            (&SIMPLIFIED_IN_TRADITIONAL, &scripts.s2t, &scripts.t2s, |c| SCRIPTS.is_simplified_form(c))
+        }
         Script::Unknown => return,
     };
     if !enabled(rule.name) {
         return;
     }
-    let mut changes = Vec::new();
+    let standard: fn(char) -> bool =
+        if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { is_general_standard } else { is_big5 };
+    let of_other_script = |c: char| is_of_other_script(c, converter, back, standard);
+    let text = doc.text();
+    let mut found = Vec::new();
     let mut line_start = 0;
-    for line in doc.text().split_inclusive('\n') {
+    for line in text.split_inclusive('\n') {
         if line.chars().any(is_foreign) {
             let converted = converter.convert(line);
-            changes.extend(crate::differing_runs(line, &converted, line_start, rule.name));
+            found.extend(
+                crate::differing_runs(line, &converted, line_start, rule.name)
+                    .into_iter()
+                    .filter(|change| text[change.range.as_range()].chars().all(of_other_script))
+                    .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end)),
+            );
         }
         line_start += line.len();
     }
+    found.retain(|change| !is_convention(text, &text[change.range.as_range()], &change.replacement));
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
-    for change in &changes {
+    for change in found {
         let found = &doc.text()[change.range.as_range()];
         let message = format!("`{found}` in {expected} text; `{}` is the {expected} form", change.replacement);
         doc.record(Diagnostic {
-            fix: Some(Fix { applicability: Applicability::Safe, changes: vec![change.clone()] }),
+            fix: Some(Fix { applicability: Applicability::Unsafe, changes: vec![change.clone()] }),
             ..rule.diagnostic(change.range, message)
         });
     }
-    doc.apply(changes);
+}
+
+/// True when `c` belongs to the other script: outside the document script's `standard`
+/// repertoire, converted by `converter` into a character of it (in the Basic Multilingual
+/// Plane), which `back` converts back to `c`: `c` is that character's counterpart in the other
+/// script, not a variant the standard merged into it.
+fn is_of_other_script(c: char, converter: &Converter, back: &Converter, standard: fn(char) -> bool) -> bool {
+    if standard(c) {
+        return false;
+    }
+    let converted = converter.convert(c.encode_utf8(&mut [0; 4]));
+    let mut chars = converted.chars();
+    let (Some(target), None) = (chars.next(), chars.next()) else { return false };
+    target != c
+        && (target as u32) < 0x10000
+        && standard(target)
+        && back.convert(target.encode_utf8(&mut [0; 4])).chars().eq([c])
+}
+
+/// A form the document uses at least this often, and for at least this share of the uses of
+/// the pair (the form and its counterpart), is the document's own usage, not a stray.
+const MIN_OWN_USES: usize = 3;
+const MIN_OWN_SHARE: usize = 4;
+
+/// True when `form` is the document's own usage rather than a stray: it occurs at least
+/// [`MIN_OWN_USES`] times and for at least a quarter of the uses of it and `counterpart` (a
+/// Taiwan transcript that writes `内` throughout, or `没` beside `沒`).
+fn is_convention(text: &str, form: &str, counterpart: &str) -> bool {
+    let uses = text.matches(form).count();
+    uses >= MIN_OWN_USES && uses * MIN_OWN_SHARE >= uses + text.matches(counterpart).count()
+}
+
+/// True when the characters at `start..end` stand alone between quotation marks: a character
+/// mentioned, not used (`“國”`).
+fn is_quoted_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('“'), Some('”'))
+            | (Some('「'), Some('」'))
+            | (Some('‘'), Some('’'))
+            | (Some('『'), Some('』'))
+            | (Some('"'), Some('"'))
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn traditional_characters_in_simplified_text_are_reported_and_converted() {
-        let mut doc = Document::new("双方将推动中小學生交流，坚决反对强撻行为，发展两国关系。\n");
+    fn reported(text: &str) -> (String, Vec<String>) {
+        let mut doc = Document::new(text);
         run(&mut doc, &|_| true);
-        assert_eq!(doc.text(), "双方将推动中小学生交流，坚决反对强挞行为，发展两国关系。\n");
-        let messages: Vec<&str> = doc.diagnostics().iter().map(|d| d.message.as_str()).collect();
+        let messages = doc.diagnostics().iter().map(|d| d.message.clone()).collect();
+        (doc.into_text(), messages)
+    }
+
+    #[test]
+    fn traditional_characters_in_simplified_text_are_reported_not_changed() {
+        let text = "双方将推动中小學生交流，坚决反对强撻行为，发展两国关系。\n";
         assert_eq!(
-            messages,
-            [
-                "`學` in simplified text; `学` is the simplified form",
-                "`撻` in simplified text; `挞` is the simplified form"
-            ]
+            reported(text),
+            (
+                text.to_owned(),
+                vec![
+                    "`學` in simplified text; `学` is the simplified form".to_owned(),
+                    "`撻` in simplified text; `挞` is the simplified form".to_owned()
+                ]
+            )
         );
     }
 
     #[test]
     fn simplified_characters_in_traditional_text() {
-        let mut doc = Document::new("雙方將推動中小学生交流，發展兩國關係。\n");
-        run(&mut doc, &|_| true);
-        assert_eq!(doc.text(), "雙方將推動中小學生交流，發展兩國關係。\n");
-        assert_eq!(doc.diagnostics()[0].rule, "simplified-in-traditional");
+        let text = "雙方將推動中小学生交流，發展兩國關係。\n";
+        assert_eq!(reported(text).1, ["`学` in traditional text; `學` is the traditional form"]);
     }
 
     #[test]
-    fn clean_text_is_quiet() {
-        let text = "双方将以元首外交为引领，著作、显著、乾坤、皇后、公里。\n";
-        let mut doc = Document::new(text);
-        run(&mut doc, &|_| true);
-        assert_eq!((doc.text(), doc.diagnostics().len()), (text, 0));
+    fn standard_characters_variants_and_mentions_are_quiet() {
+        for text in [
+            "双方将以元首外交为引领，著作、显著、乾坤、皇后、公里。\n",
+            "历史学家於梅舫研究乾县的历史，发展两国关系。\n",
+            "繁体字“國”写作“国”，简化字运动推动了文字改革的发展。\n",
+            "乾坤日夜浮。亲朋无一字，老病有孤舟。擡头望明月，緜緜无绝期。\n",
+            "子曰：人而无信，不知其可也。大车无輗，小车无軏，其何以行之哉？\n",
+            "臺灣的朋友在台北吃飯，一群人圍著床邊說話，關於這件事。\n",
+            "會議室内有人，國内外的學者都在内部討論，說明這個問題。\n",
+        ] {
+            assert_eq!(reported(text), (text.to_owned(), vec![]), "{text}");
+        }
     }
 }

