@@ -16,7 +16,7 @@ mod script;
 
 pub use converter::{Backend, ConvertError, Converter};
 pub use mixed_script::{SIMPLIFIED_IN_TRADITIONAL, TRADITIONAL_IN_SIMPLIFIED};
-pub use script::{Script, detect_script};
+pub use script::{Script, detect_script, simplified_chars};
 
 use zhclean_core::{Change, Document, TextRange};
 

@@ -75,6 +75,18 @@ impl Scripts {
     }
 }
 
+/// `text` with its traditional forms replaced by simplified ones, one character for one, for
+/// tools whose dictionaries are simplified (word segmentation); `None` when `text` has no
+/// traditional form or the conversion would not keep its characters in place.
+pub fn simplified_chars(text: &str) -> Option<String> {
+    let scripts = &*SCRIPTS;
+    if !text.chars().any(|c| scripts.is_traditional_form(c)) {
+        return None;
+    }
+    let converted = scripts.t2s.convert(text);
+    (converted.chars().count() == text.chars().count()).then_some(converted)
+}
+
 /// The script of `text`, by counting the characters only one script uses.
 pub fn detect_script(text: &str) -> Script {
     let scripts = &*SCRIPTS;

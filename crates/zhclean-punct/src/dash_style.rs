@@ -7,7 +7,9 @@
 //! - A hyphen joining two numbers in Chinese text (`2026-2027年`) is a range: it becomes the
 //!   one-em dash `—` (一字线, the default) or the wave dash `～`, as configured. Dates
 //!   (`2025-05-09`) are not ranges.
-//! - A hyphen joining two Chinese words (`黑河-布拉戈维申斯克`) becomes `—`.
+//! - A hyphen joining two Chinese words (`黑河-布拉戈维申斯克`) becomes `—`. The full-width
+//!   hyphen `－` is left: official documents use it as the short connector (`中国－东盟`,
+//!   `6.5%－7%`), one of the three forms GB/T 15834 allows.
 //! - Hyphenated Latin words (`well-known`) are left alone, and so is a lone `—` between
 //!   numbers, which already is a range.
 
@@ -51,7 +53,7 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
     match run {
         "——" => None,
         "-" if digit_sides => number_range(text, start, end).then_some(range_dash.as_str()),
-        "-" | "－" if prev.is_some_and(is_han) && next.is_some_and(is_han) => Some("—"),
+        "-" if prev.is_some_and(is_han) && next.is_some_and(is_han) => Some("—"),
         "-" | "－" => None,
         "—" | "–" if digit_sides || (prev.is_some_and(is_han) && next.is_some_and(is_han)) => None,
         _ if chinese_side => Some("——"),

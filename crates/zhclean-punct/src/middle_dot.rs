@@ -1,6 +1,7 @@
 //! `middle-dot`: the dot between the parts of a transliterated name is the middle dot `·`
-//! (U+00B7). The katakana middle dot `・`, the hyphenation point `‧`, bullets `•` and the
-//! operators `∙` `⋅` between Han characters (`弗・弗・普京`) become `·`.
+//! (U+00B7). The hyphenation point `‧` (Big5's 間隔號), bullets `•` and the operators `∙` `⋅`
+//! between Han characters become `·`, and so does the katakana middle dot `・` inside a name
+//! (`弗・弗・普京`).
 
 use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
@@ -12,19 +13,34 @@ fn is_wrong_dot(c: char) -> bool {
     matches!(c, '・' | '‧' | '•' | '∙' | '⋅' | '･')
 }
 
-/// Proposes `·` for every wrong middle dot between Han characters.
+/// Proposes `·` for every wrong middle dot between Han characters. The katakana middle dot
+/// `・` is replaced only inside a name: next to an initial (`弗・弗・普京`, a part of one
+/// character) or among three parts or more. Elsewhere (`江神子・江城子`, two titles of one tune)
+/// it may be an edition's separator, and stays.
 pub fn changes(text: &str) -> Vec<Change> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut changes = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if is_wrong_dot(c) && prev.is_some_and(is_han) && next.is_some_and(is_han) {
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        if !is_wrong_dot(c) || !prev.is_some_and(is_han) || !next.is_some_and(is_han) {
+            continue;
+        }
+        if c != '・' || is_in_name(&chars, k) {
             changes.push(Change::replace(NAME, TextRange::new(i, i + c.len_utf8()), "·"));
         }
-        prev = Some(c);
     }
     changes
+}
+
+/// True when the dot at `k` joins the parts of a name: a part of one character (an initial),
+/// or a second dot in the same run of Han characters and dots.
+fn is_in_name(chars: &[(usize, char)], k: usize) -> bool {
+    let part = |range: &mut dyn Iterator<Item = usize>| range.take_while(|&j| is_han(chars[j].1)).count();
+    let before = part(&mut (0..k).rev());
+    let after = part(&mut (k + 1..chars.len()));
+    let dot_beyond = |j: Option<usize>| j.is_some_and(|j| chars.get(j).is_some_and(|&(_, c)| is_wrong_dot(c)));
+    before == 1 || after == 1 || dot_beyond(k.checked_sub(before + 1)) || dot_beyond(Some(k + after + 1))
 }
 
 #[cfg(test)]
@@ -37,6 +53,8 @@ mod tests {
         assert_eq!(fixed(changes, "弗・弗・普京"), "弗·弗·普京");
         assert_eq!(fixed(changes, "列夫‧托尔斯泰"), "列夫·托尔斯泰");
         assert_eq!(fixed(changes, "• 列表项"), "• 列表项");
+        assert_eq!(fixed(changes, "约・拜登"), "约·拜登");
+        assert_eq!(fixed(changes, "江神子・江城子"), "江神子・江城子");
         assert_eq!(fixed(changes, "カタ・カナ"), "カタ・カナ");
     }
 }

@@ -1,9 +1,14 @@
 //! ## What it does
-//! Finds a word written twice by accident (`管理管理`, `烈士烈士`), and characters that look
-//! doubled by accident (`内务部部`, `其其他`, `对对个别`). Word boundaries come from word
-//! segmentation (jieba), so legitimate sequences stay quiet: words that meet on the same
-//! character (`共和国国家`, `研究所所长`, `实现现代化`, `开展展览`) and reduplications that are
-//! words of their own (`硕果累累`, `人人享有`).
+//! Finds a word written twice by accident (`管理管理经验`, `烈士烈士`), a pair of characters
+//! written twice that is no word at all (`全和全和`), and characters that look doubled by
+//! accident (`内务部部`, `其其他`, `对对个别`). Word boundaries come from word segmentation
+//! (jieba, on the simplified forms of the characters), so legitimate sequences stay quiet:
+//! words that meet on the same character (`共和国国家`, `研究所所长`, `实现现代化`, `开展展览`),
+//! reduplicated characters (`人人`, `漸漸`, `謝謝`, `試試`, `萋萋`: Chinese doubles characters
+//! as a matter of grammar), and reduplications that are words of their own (`硕果累累`). A
+//! verb or a numeral written twice (`研究研究`, `讨论讨论`, `一步一步`) is usually
+//! reduplication too, so it is reported at `info` severity only, as are the single-character
+//! suspicions in traditional text, whose segmentation (through simplified forms) is less sure.
 //!
 //! ## Why
 //! Doubled words come from editing (a paste repeated) and OCR (a line read twice across a
@@ -12,7 +17,8 @@
 //!
 //! ## Example
 //! ```text
-//! 加强自然保护区地管理管理经验交流   ← `管理` twice
+//! 加强自然保护区地管理管理经验交流   ← `管理` twice (info: 管理 is a verb)
+//! 纪念烈士烈士                       ← `烈士` twice (warning)
 //! ```
 //!
 //! ## Fix safety
@@ -46,8 +52,9 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (start, clause) in clauses(text) {
         if has_repetition(clause) {
-            diagnostics.extend(doubled_in(clause).into_iter().map(|(range, message)| {
-                RULE.diagnostic(TextRange::new(start + range.start, start + range.end), message)
+            diagnostics.extend(doubled_in(clause).into_iter().map(|(range, message, severity)| Diagnostic {
+                severity,
+                ..RULE.diagnostic(TextRange::new(start + range.start, start + range.end), message)
             }));
         }
     }
@@ -76,38 +83,92 @@ fn has_repetition(clause: &str) -> bool {
     false
 }
 
-/// The doubled words of one clause: byte ranges within it, and messages.
-fn doubled_in(clause: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let tokens = JIEBA.cut(clause, false);
-    let mut found = Vec::new();
-    for (k, pair) in tokens.windows(2).enumerate() {
-        let (a, b) = (&pair[0], &pair[1]);
+/// A doubled word found in a clause: its byte range in the clause, the message and how sure.
+type Found = (std::ops::Range<usize>, String, Severity);
+
+/// The doubled words of one clause. The clause is segmented in simplified forms (jieba's
+/// dictionary is simplified), mapped character for character, so that `法院院長` segments as
+/// `法院 院长`.
+fn doubled_in(clause: &str) -> Vec<Found> {
+    let simplified = zhclean_convert::simplified_chars(clause);
+    let segmented = simplified.as_deref().unwrap_or(clause);
+    let offsets: Vec<usize> = clause.char_indices().map(|(i, _)| i).chain([clause.len()]).collect();
+    let tokens = JIEBA.tag(segmented, false);
+    let mut starts = Vec::with_capacity(tokens.len());
+    let mut chars_before = 0;
+    for token in &tokens {
+        starts.push(chars_before);
+        chars_before += token.word.chars().count();
+    }
+    let mut found = repeated_non_words(segmented, &offsets);
+    for k in 0..tokens.len().saturating_sub(1) {
+        let (a, b) = (&tokens[k], &tokens[k + 1]);
         if !a.word.chars().all(is_han) || !b.word.chars().all(is_han) {
             continue;
         }
         let previous = k.checked_sub(1).map(|p| tokens[p].word);
-        if let Some(doubled) = doubled_pair(previous, a.word, b.word) {
-            found.push((a.byte_start..b.byte_end, doubled));
+        if let Some((message, mut severity)) = doubled_pair(previous, (a.word, a.tag), b.word) {
+            // Segmenting converted text is less reliable: its suspicions are only infos.
+            if simplified.is_some() && a.word != b.word {
+                severity = Severity::Info;
+            }
+            let end_char = starts[k + 1] + b.word.chars().count();
+            found.push((offsets[starts[k]]..offsets[end_char], message, severity));
         }
     }
     found
 }
 
-/// What is doubled in the neighbouring tokens `a` `b` (after `previous`), if anything.
-fn doubled_pair(previous: Option<&str>, a: &str, b: &str) -> Option<String> {
+/// Sentence-final particles: a pair ending in one, repeated, is an exclamation (`对呀对呀`).
+const FINAL_PARTICLES: &str = "呀啊吧呢嘛啦哇哟的了吗";
+
+/// Two characters written twice (`全和全和`) that are no word: a copy slip, since only words
+/// reduplicate. `offsets` are the byte offsets of the clause's characters.
+fn repeated_non_words(segmented: &str, offsets: &[usize]) -> Vec<Found> {
+    let chars: Vec<char> = segmented.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 4 <= chars.len() {
+        let (x, y) = (chars[i], chars[i + 1]);
+        let pair: String = [x, y].iter().collect();
+        let repeated = x != y && chars[i + 2] == x && chars[i + 3] == y;
+        if repeated && !FINAL_PARTICLES.contains(y) && !JIEBA.has_word(&pair) {
+            found.push((offsets[i]..offsets[i + 4], format!("`{pair}` is written twice"), Severity::Warning));
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// What is doubled in the neighbouring tokens `a` (with its part of speech) and `b`, after
+/// `previous`, if anything, and how sure that is.
+fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Option<(String, Severity)> {
     let single = |w: &str| w.chars().count() == 1;
-    let suspect = |c: &str| Some(format!("`{c}` may be doubled by accident in `{a}{b}`"));
+    let suspect = |c: &str| Some((format!("`{c}` may be doubled by accident in `{a}{b}`"), Severity::Warning));
+    if a == b && single(a) {
+        // Reduplication (`人人`, `漸漸`, `謝謝`) is grammar, not a slip.
+        return None;
+    }
     if a == b {
-        return if single(a) { suspect(a) } else { Some(format!("`{a}` is written twice")) };
+        // A verb or numeral written twice is usually reduplication (`研究研究`, `一步一步`).
+        let reduplicable = tag.starts_with('v') || tag.starts_with('m');
+        let severity = if reduplicable { Severity::Info } else { Severity::Warning };
+        return Some((format!("`{a}` is written twice"), severity));
     }
     // `国家 国家主权`, `国际合作 合作`: a word repeated as the head or tail of its neighbour.
     if !single(a) && !single(b) && (b.starts_with(a) || a.ends_with(b)) {
         let word = if b.starts_with(a) { a } else { b };
-        return Some(format!("`{word}` is written twice in `{a}{b}`"));
+        return Some((format!("`{word}` is written twice in `{a}{b}`"), Severity::Warning));
     }
     // `其 其他`: a lone character before a word that starts with it, unless it belongs with the
-    // token before it (`他 国 国家` is `他国 国家`).
-    let belongs_before = previous.is_some_and(|p| JIEBA.has_word(&format!("{p}{a}")));
+    // token before it as a word (`他 国 国家` is `他国 国家`) or as a word the segmenter can tell
+    // from its statistics though its dictionary lacks it (`行政 厅 厅长` is `行政厅 厅长`).
+    let belongs_before = previous.is_some_and(|p| {
+        let joined = format!("{p}{a}");
+        JIEBA.has_word(&joined) || JIEBA.cut(&joined, true).len() == 1
+    });
     if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !belongs_before {
         return suspect(a);
     }
@@ -150,8 +211,23 @@ mod tests {
     }
 
     #[test]
+    fn pairs_that_are_no_word_are_warnings_and_verb_reduplication_is_info() {
+        let severities = |text: &str| -> Vec<Severity> {
+            let doc = zhclean_core::Document::new(text);
+            check(&crate::Context::new(&doc)).iter().map(|d| d.severity).collect()
+        };
+        assert_eq!(severities("他们全和全和地说。"), [Severity::Warning]);
+        assert_eq!(severities("我们取教取教。"), [Severity::Warning]);
+        assert_eq!(severities("我们研究研究。"), [Severity::Info]);
+        assert_eq!(severities("大家讨论讨论吧。"), [Severity::Info]);
+        assert_eq!(severities("一步一步地走。"), [Severity::Info]);
+    }
+
+    #[test]
     fn word_boundaries_and_reduplication_are_quiet() {
         let text = "中华人民共和国国家主席。人工智能能力建设。研究所所长。实现现代化。开展展览。硕果累累。人人享有。双方对对方的支持。实现目的的手段。反对对个别国家。侵占他国国家财产。";
         assert_eq!(crate::check_text(check, text), Vec::<String>::new());
+        let reduplication = "謝謝你。試試看。漸漸地。法院院長。萋萋芳草。熱熱的。";
+        assert_eq!(crate::check_text(check, reduplication), Vec::<String>::new());
     }
 }

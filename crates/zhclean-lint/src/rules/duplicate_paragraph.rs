@@ -21,6 +21,10 @@
 //! For an exact repeat, the fix deletes the second copy. It is **unsafe**: some documents
 //! repeat a paragraph on purpose, and only a reader can tell. Apply it with `--unsafe-fixes`.
 //! Near-duplicates have no fix: which version is right needs a reader.
+//!
+//! Items of enumerations (`一、…`, `（二）…`, `——…`) are left out: lists in different places
+//! repeat their items. A shared tail must be at least 60 characters long: shorter ones are the
+//! formulae of official texts.
 
 use crate::Context;
 use crate::Paragraph;
@@ -55,7 +59,7 @@ fn exact_repeats(context: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for paragraph in context.paragraphs() {
         let key = paragraph.text.trim();
-        if key.chars().nth(MIN_CHARS - 1).is_none() {
+        if key.chars().nth(MIN_CHARS - 1).is_none() || is_enumerated(key) {
             continue;
         }
         match first_seen.entry(key) {
@@ -149,7 +153,7 @@ fn relation(earlier: &Paragraph, later: &Paragraph) -> Option<Relation> {
     let (a, b) = (earlier.text.trim(), later.text.trim());
     let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let shorter = a_chars.len().min(b_chars.len());
-    if a == b || shorter < MIN_NEAR_CHARS {
+    if a == b || shorter < MIN_NEAR_CHARS || (is_enumerated(a) && is_enumerated(b)) {
         return None;
     }
     let prefix = a_chars.iter().zip(&b_chars).take_while(|(x, y)| x == y).count();
@@ -161,7 +165,26 @@ fn relation(earlier: &Paragraph, later: &Paragraph) -> Option<Relation> {
     if percent >= 80 {
         return Some(Relation::Similar(percent));
     }
-    (suffix >= 30).then_some(Relation::Tail(suffix))
+    (suffix >= MIN_TAIL_CHARS).then_some(Relation::Tail(suffix))
+}
+
+/// Shared tails shorter than this are formulae (a law's penalty clause: `處新臺幣…罰鍰，並令其
+/// 限期改善`), not copies.
+const MIN_TAIL_CHARS: usize = 60;
+
+/// True for an item of an enumeration (`一、`, `（二）`, `3.`, `——`): lists in different places
+/// repeat their items (a law lists the same conditions under several articles).
+fn is_enumerated(paragraph: &str) -> bool {
+    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '〇', '零'];
+    let numeral = |s: &str| s.trim_start_matches(NUMERALS).len() < s.len();
+    let after_numeral = paragraph.trim_start_matches(NUMERALS);
+    let after_digits = paragraph.trim_start_matches(|c: char| c.is_ascii_digit());
+    paragraph.starts_with("——")
+        || (numeral(paragraph) && after_numeral.starts_with('、'))
+        || (after_digits.len() < paragraph.len() && after_digits.starts_with(['.', '、', '．']))
+        || paragraph
+            .strip_prefix(['（', '('])
+            .is_some_and(|rest| numeral(rest) && rest.trim_start_matches(NUMERALS).starts_with(['）', ')']))
 }
 
 /// FNV-1a hashes of every window of [`SHINGLE`] characters.
@@ -244,16 +267,23 @@ mod tests {
     fn near_repeats_heads_tails_and_small_differences() {
         let long = "中俄反对个别国家企图将外空演成军事对抗疆域的行为，反对利用外空实现军事优势和采取军事行动。双方主张在中俄条约草案基础上尽快启动谈判。";
         let head = "中俄反对个别国家企图将外空演成军事对抗疆域的行为，反对利用外空实现军事优势和采取军事行动。";
-        let tail_a = "双方反对对个别核武器国家针对其他核武器国家的各类挑衅行为，呼吁签署《关于防止核战争与避免军备竞赛的联合声明》的国家严格充分遵守其规定。";
-        let tail_b = "双方认为，美国金穹计划旨在构建全球性导弹防御体系，呼吁签署《关于防止核战争与避免军备竞赛的联合声明》的国家严格充分遵守其规定。";
+        let shared = "呼吁签署《关于防止核战争与避免军备竞赛的联合声明》的国家严格充分遵守其规定。双方将继续就战略稳定问题保持密切沟通协调。";
+        let formula = "处五万元以上二十万元以下罚款，并令其限期改正；逾期未改正的，按次处罚。";
+        let tail_a = format!("双方反对对个别核武器国家针对其他核武器国家的各类挑衅行为，{shared}");
+        let tail_b = format!("双方认为，美国金穹计划旨在构建全球性导弹防御体系，{shared}");
+        let item = "未按照规定在显著位置设置禁止吸烟标志或者未设置吸烟区域标志的场所。";
+        let formula_a = format!("生产者违反本法第十条规定的，{formula}");
+        let formula_b = format!("销售者违反本法第十一条规定的，{formula}");
         let similar = "中俄反对个别国家企图将外空变成军事对抗疆域的行为，反对利用外空实现军事优势和采取军事行动。双方主张在中俄条约草案基础上尽快启动谈判。";
-        let text = format!("{long}\n\n{head}\n\n{tail_a}\n\n{tail_b}\n\n{similar}\n");
+        let text = format!(
+            "{long}\n\n{head}\n\n{tail_a}\n\n{tail_b}\n\n{similar}\n\n{formula_a}\n\n{formula_b}\n\n一、{item}\n\n一、{item}\n"
+        );
         let messages: Vec<String> = diagnostics(&text).into_iter().map(|d| d.message).collect();
         assert_eq!(
             messages,
             [
                 "paragraph repeats the beginning of the paragraph at line 1",
-                "paragraph ends with the same 39 characters as the paragraph at line 5",
+                "paragraph ends with the same 60 characters as the paragraph at line 5",
                 "paragraph nearly repeats the paragraph at line 1 (82% of shingles shared)",
             ]
         );
