@@ -41,9 +41,16 @@ pub fn is_closing(c: char) -> bool {
     matches!(c, '”' | '’' | '）' | '》' | '」' | '』' | '】' | '〉' | ')' | '"' | '\'')
 }
 
-/// True when `text` ends a sentence: a terminal mark, possibly followed by closing marks.
+/// True when `text` ends a sentence: a terminal mark, possibly followed by closing marks. A
+/// half-width full stop counts after a letter or a Han character (`a full stop.`, `同意.`), not
+/// after a digit (`3.` numbers an item).
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(is_closing).chars().next_back().is_some_and(is_terminal)
+    let mut chars = text.trim_end_matches(is_closing).chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some('.'), Some(before)) => before.is_alphabetic() || before == '.',
+        (Some(last), _) => is_terminal(last),
+        (None, _) => false,
+    }
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 //!   `- ——持续`), or a line opened by a lone dash-like mark (`—加强`, `-继续`), starts an item:
 //!   the marks become `——`. `一` counts as a mangled dash only after a bullet, in a document
 //!   whose other bulleted items use dashes, and not when it starts a word (`一带一路`).
-//! - A bullet followed by plain text continues an item when the line before is unfinished
-//!   (`……包括中方支持俄方` / `- 组建欧亚电影艺术学院`): the bullet is removed so that the layout
-//!   joins the two lines. After a finished line it starts an item and becomes `——`.
+//! - In a list whose items open with dashes, a bullet followed by plain text continues an item
+//!   when the line before is unfinished (`……包括中方支持俄方` / `- 组建欧亚电影艺术学院`): the
+//!   bullet is removed so that the layout joins the two lines. After a finished line it starts
+//!   an item and becomes `——`. A list of plain bulleted items (`- 苹果` / `- 香蕉`) is left as
+//!   it is: its bullets are its structure.
 
 use crate::text::{ends_sentence, is_opening, is_space};
 use zhclean_core::chars::is_han;
@@ -87,7 +89,7 @@ pub fn changes(text: &str) -> Vec<Change> {
             Some(len) if item.bulleted || &item.rest[..len] != "——" => changes.push(item_start(len)),
             Some(_) => {}
             None if item.bulleted && starts_plain_text(item.rest) => {
-                if !previous_finished {
+                if !previous_finished && dash_list {
                     changes.push(Change::delete(NAME, TextRange::new(item.start, item.bullet_end)));
                 } else if dash_list {
                     changes.push(item_start(0));
@@ -138,5 +140,7 @@ mod tests {
         }
         assert_eq!(fixed(changes, "- 一带一路建设。\n- —欢迎。\n"), "——一带一路建设。\n——欢迎。\n");
         assert_eq!(fixed(changes, "- item one\n- item two\n"), "- item one\n- item two\n");
+        let plain = "购物清单如下：\n- 苹果\n- 香蕉\n- 橘子\n";
+        assert_eq!(fixed(changes, plain), plain);
     }
 }

@@ -335,6 +335,10 @@ impl Evidence {
         if matches!(last, '：' | ':') {
             return if full { Decision::Join(0.7) } else { Decision::Paragraph };
         }
+        // A semicolon closes a clause whole: across a blank line it ends an item or a paragraph.
+        if matches!(last, '；' | ';') && !gap.is_empty() {
+            return Decision::Paragraph;
+        }
         if is_non_terminal(last) {
             return Decision::Join(0.95);
         }

@@ -6,7 +6,7 @@
 //!   (`昆明—蒙特利尔`).
 //! - A hyphen joining two numbers in Chinese text (`2026-2027年`) is a range: it becomes the
 //!   one-em dash `—` (一字线, the default) or the wave dash `～`, as configured. Dates
-//!   (`2025-05-09`) are not ranges.
+//!   (`2025-05-09`) and the numbers of figures and tables (`图2-3`, `表3-1`) are not ranges.
 //! - A hyphen joining two Chinese words (`黑河-布拉戈维申斯克`) becomes `—`. The full-width
 //!   hyphen `－` is left: official documents use it as the short connector (`中国－东盟`,
 //!   `6.5%－7%`), one of the three forms GB/T 15834 allows.
@@ -63,6 +63,10 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
 
 /// True when the hyphen at `start..end` joins two numbers of a range in Chinese text:
 /// `2026-2027年`, `第3-5页`, but not `2025-05-09` or `010-12345678`.
+/// Nouns that a numbered identifier follows (`图2-3`, `表3-1`, `例1-2`): their numbers are
+/// chapter and item, not a range.
+const LABELS: &str = "图表例式附页节圖";
+
 fn number_range(text: &str, start: usize, end: usize) -> bool {
     let left = &text[..start];
     let digits_before = left.len() - left.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -72,7 +76,8 @@ fn number_range(text: &str, start: usize, end: usize) -> bool {
     let after = right[digits_after..].chars().next();
     let chained = before == Some('-') || after == Some('-');
     let short = digits_before <= 4 && digits_after <= 4;
-    !chained && short && (before.is_some_and(is_han) || after.is_some_and(is_han))
+    let label = before.is_some_and(|c| LABELS.contains(c));
+    !chained && short && !label && (before.is_some_and(is_han) || after.is_some_and(is_han))
 }
 
 #[cfg(test)]
