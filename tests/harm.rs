@@ -82,3 +82,78 @@ fn correct_texts_of_other_kinds_come_through_unchanged() {
     }
     assert_eq!(harmed, BTreeMap::new(), "edits and warnings on correct text");
 }
+
+/// The reported cases, each run as `printf '…' | zhclean clean -`: correct text comes out as it
+/// went in (plus the final newline), damaged text comes out repaired without new damage.
+#[test]
+fn reported_cases_through_the_command_line() {
+    let transcript = "记者：\n请问会议何时举行？\n\n发言人：\n下周举行。\n\n记者：\n地点在哪里？\n\n发言人：\n在北京。\n\n记者：\n有哪些国家参加？\n\n发言人：\n二十多个国家。\n";
+    let cases: &[(&[u8], &str)] = &[
+        (transcript.as_bytes(), transcript),
+        ("繁体字“國”写作“国”".as_bytes(), "繁体字“國”写作“国”\n"),
+        ("历史学家於梅舫研究陕西乾县的历史。".as_bytes(), "历史学家於梅舫研究陕西乾县的历史。\n"),
+        ("我們在台北吃飯，一群朋友坐在床邊聊天。".as_bytes(), "我們在台北吃飯，一群朋友坐在床邊聊天。\n"),
+        ("第一段结束了；\n\n第二段开始了。".as_bytes(), "第一段结束了；\n\n第二段开始了。\n"),
+        ("It ends with a full stop.\n\n第二段开始了。".as_bytes(), "It ends with a full stop.\n\n第二段开始了。\n"),
+        ("就业12\n\n00万人".as_bytes(), "就业1200万人\n"),
+        ("见图2-3和表3-1。".as_bytes(), "见图2-3和表3-1。\n"),
+        ("购物清单如下：\n- 苹果\n- 香蕉\n- 橘子".as_bytes(), "购物清单如下：\n- 苹果\n- 香蕉\n- 橘子\n"),
+        (
+            "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。".as_bytes(),
+            "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n",
+        ),
+        ("它支持 UTF-8、GB18030 和 Big5 等编码".as_bytes(), "它支持 UTF-8、GB18030 和 Big5 等编码\n"),
+        (
+            "第一条 为了规范管理，制定本办法。\n\n第二条 本办法自发布之日起施行。".as_bytes(),
+            "第一条 为了规范管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n",
+        ),
+        ("（新华社莫斯科5月8日电 新华社记者）".as_bytes(), "（新华社莫斯科5月8日电 新华社记者）\n"),
+        ("“和平薪火 时代新章——纪念活动”".as_bytes(), "“和平薪火 时代新章——纪念活动”\n"),
+        (
+            "这件事我们研究研究，再讨论讨论。謝謝，試試看。".as_bytes(),
+            "这件事我们研究研究，再讨论讨论。謝謝，試試看。\n",
+        ),
+    ];
+    for &(input, expected) in cases {
+        let output = zhclean(&["clean", "-"], input);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(input));
+        assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
+        let check = zhclean(&["check", "--format", "json", "-"], expected.as_bytes());
+        let findings: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+        let serious: Vec<&serde_json::Value> =
+            findings.as_array().unwrap().iter().filter(|f| f["severity"] != "info").collect();
+        assert!(serious.is_empty(), "{expected:?}: {serious:?}");
+    }
+}
+
+/// Four bytes of GBK (`你好`) read best, but not surely, as EUC-KR: `clean` refuses to write
+/// them and names the guess, the runner-up and the way out.
+#[test]
+fn a_low_confidence_decode_is_not_written() {
+    let output = zhclean(&["clean", "-"], b"\xc4\xe3\xba\xc3");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.stdout, b"");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: -: not written: the encoding is uncertain (read as EUC-KR with confidence 0.50; next best: \
+         GB18030); pass --encoding NAME (e.g. --encoding gb18030), or --accept-low-confidence to write it anyway\n"
+    );
+    let forced = zhclean(&["clean", "--encoding", "gbk", "-"], b"\xc4\xe3\xba\xc3");
+    assert_eq!(String::from_utf8_lossy(&forced.stdout), "你好\n");
+    let accepted = zhclean(&["clean", "--accept-low-confidence", "-"], b"\xc4\xe3\xba\xc3");
+    assert_eq!(accepted.status.code(), Some(0));
+}
+
+fn zhclean(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhclean"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}

@@ -58,6 +58,10 @@ pub struct CleanArgs {
     /// Print every edit (rule, position, before and after) to standard error.
     #[arg(long)]
     pub report: bool,
+    /// Write files whose encoding was detected with low confidence (by default they are
+    /// refused: name the encoding with --encoding instead).
+    #[arg(long)]
+    pub accept_low_confidence: bool,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
 }

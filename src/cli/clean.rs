@@ -34,7 +34,7 @@ pub fn run(args: CleanArgs) -> Status {
     let mut status = Status::Ok;
     let mut cleaned = 0;
     for (input, result) in inputs.iter().zip(clean_all(&inputs, &pipeline)) {
-        let written = result.and_then(|report| {
+        let written = result.and_then(|report| refuse_uncertain_encoding(input, report, &args)).and_then(|report| {
             if args.report {
                 eprint!("{}:\n{}", input.display(), render_report(&report));
             }
@@ -60,6 +60,24 @@ pub fn run(args: CleanArgs) -> Status {
         eprintln!("cleaned {cleaned} {}, {} failed", plural(cleaned, "file"), inputs.len() - cleaned);
     }
     status
+}
+
+/// Refuses a decode detection was unsure of: writing it could turn every character of the file
+/// into another. `--encoding` or `--accept-low-confidence` lifts the refusal.
+fn refuse_uncertain_encoding(input: &Input, report: Report, args: &CleanArgs) -> Result<Report, String> {
+    let info = &report.encoding;
+    if !info.low_confidence || info.overridden || args.accept_low_confidence {
+        return Ok(report);
+    }
+    let runner_up = info.runner_up.map_or(String::new(), |name| format!("; next best: {name}"));
+    let example = info.runner_up.unwrap_or("gb18030").to_ascii_lowercase();
+    Err(format!(
+        "{}: not written: the encoding is uncertain (read as {} with confidence {:.2}{runner_up}); \
+         pass --encoding NAME (e.g. --encoding {example}), or --accept-low-confidence to write it anyway",
+        input.display(),
+        info.encoding,
+        info.confidence
+    ))
 }
 
 fn destination(args: &CleanArgs, inputs: &[Input]) -> Result<Destination, String> {

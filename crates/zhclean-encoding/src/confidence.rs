@@ -34,7 +34,7 @@ pub(crate) fn window(bytes: &[u8]) -> (&[u8], bool) {
 /// has [`MIN_HAN`] Han characters, fits at least [`LOW_CONFIDENCE`] and beats the guess by
 /// [`SEPARATION`] (any single-byte guess counts as beaten). `chardetng` drops a candidate at its
 /// first malformed byte, so one bad byte in GBK text makes it guess windows-1252.
-pub(crate) fn legacy(guess: &'static Encoding, window: &[u8], whole: bool) -> (&'static Encoding, f32) {
+pub(crate) fn legacy(guess: &'static Encoding, window: &[u8], whole: bool) -> Legacy {
     let guessed = reading(guess, window, whole);
     let guessed_fit = guessed.fit(expect(guess));
     let mut others: Vec<(&'static Encoding, Profile, f32)> = CANDIDATES
@@ -46,7 +46,7 @@ pub(crate) fn legacy(guess: &'static Encoding, window: &[u8], whole: bool) -> (&
         })
         .collect();
     others.sort_by(|a, b| b.2.total_cmp(&a.2));
-    let runner_up = |skip: usize| others.get(skip).map_or(0.0, |other| other.2);
+    let other = |skip: usize| others.get(skip).map(|other| (other.0, other.2));
     let (encoding, profile, fit, second) = match others.first() {
         Some(&(best, profile, fit))
             if profile.han >= MIN_HAN
@@ -54,12 +54,23 @@ pub(crate) fn legacy(guess: &'static Encoding, window: &[u8], whole: bool) -> (&
                 && (guess.is_single_byte() || fit >= guessed_fit + SEPARATION) =>
         {
             // The guess trails by SEPARATION or more, so only the other readings can narrow the lead.
-            (best, profile, fit, runner_up(1))
+            (best, profile, fit, other(1).or(Some((guess, guessed_fit))))
         }
-        _ => (guess, guessed, guessed_fit, runner_up(0)),
+        _ => (guess, guessed, guessed_fit, other(0)),
     };
-    let confidence = separated(fit, second);
-    (encoding, if profile.han < MIN_HAN { confidence.min(SHORT) } else { confidence })
+    let confidence = separated(fit, second.map_or(0.0, |(_, fit)| fit));
+    Legacy {
+        encoding,
+        confidence: if profile.han < MIN_HAN { confidence.min(SHORT) } else { confidence },
+        runner_up: second.map(|(encoding, _)| encoding),
+    }
+}
+
+/// A legacy verdict: the encoding, how sure it is, and the next best reading.
+pub(crate) struct Legacy {
+    pub encoding: &'static Encoding,
+    pub confidence: f32,
+    pub runner_up: Option<&'static Encoding>,
 }
 
 /// True when `a` and `b` decode alike (GBK and GB18030).
@@ -149,23 +160,26 @@ mod tests {
     fn long_chinese_is_confident_short_is_not() {
         let text = "中华人民共和国和俄罗斯联邦在纪念中国人民抗日战争胜利之际发表联合声明";
         let gb = encode(GB18030, text);
-        assert!(legacy(GB18030, &gb, true).1 > 0.9);
-        assert_eq!(legacy(GB18030, &gb[..10], true), (GB18030, SHORT));
+        assert!(legacy(GB18030, &gb, true).confidence > 0.9);
+        let short = legacy(GB18030, &gb[..10], true);
+        assert_eq!((short.encoding, short.confidence), (GB18030, SHORT));
         let big5 = encode(BIG5, "中華人民共和國和俄羅斯聯邦在紀念中國人民抗日戰爭勝利之際發表聯合聲明");
-        assert!(legacy(BIG5, &big5, true).1 > 0.9);
+        assert!(legacy(BIG5, &big5, true).confidence > 0.9);
     }
 
     #[test]
     fn a_clearly_wrong_guess_is_replaced() {
         let gb = encode(GB18030, "中华人民共和国和俄罗斯联邦在纪念中国人民抗日战争胜利之际发表联合声明");
-        assert_eq!(legacy(BIG5, &gb, true).0, GB18030);
+        assert_eq!(legacy(BIG5, &gb, true).encoding, GB18030);
         // Misread as EUC-KR, GBK text is mostly Hangul syllables: not beaten clearly, but unsure.
-        let (encoding, confidence) = legacy(EUC_KR, &gb, true);
-        assert!(encoding == EUC_KR && confidence < LOW_CONFIDENCE, "{confidence}");
-        assert_eq!(legacy(encoding_rs::WINDOWS_1252, &gb, true).0, GB18030);
+        let korean = legacy(EUC_KR, &gb, true);
+        assert!(korean.encoding == EUC_KR && korean.confidence < LOW_CONFIDENCE, "{}", korean.confidence);
+        assert_eq!(korean.runner_up, Some(GB18030));
+        assert_eq!(legacy(encoding_rs::WINDOWS_1252, &gb, true).encoding, GB18030);
         // Latin text stays Latin, with low confidence: zhclean expects Chinese.
         let latin = encode(encoding_rs::WINDOWS_1252, "Déclaration conjointe de la République populaire de Chine");
-        assert_eq!(legacy(encoding_rs::WINDOWS_1252, &latin, true), (encoding_rs::WINDOWS_1252, SHORT));
+        let french = legacy(encoding_rs::WINDOWS_1252, &latin, true);
+        assert_eq!((french.encoding, french.confidence), (encoding_rs::WINDOWS_1252, SHORT));
     }
 
     #[test]

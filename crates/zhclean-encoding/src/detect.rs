@@ -27,15 +27,17 @@ pub(crate) struct Verdict<'a> {
     pub confidence: f32,
     /// The whole input after the byte order mark, when detection has already validated it as UTF-8.
     pub utf8: Option<&'a str>,
+    /// The next best reading, when detection weighed several.
+    pub runner_up: Option<&'static str>,
 }
 
 impl<'a> Verdict<'a> {
     fn new(scheme: Scheme, confidence: f32) -> Self {
-        Self { scheme, bom_len: 0, confidence, utf8: None }
+        Self { scheme, bom_len: 0, confidence, utf8: None, runner_up: None }
     }
 
     fn utf8(text: &'a str, bom_len: usize, confidence: f32) -> Self {
-        Self { scheme: Scheme::Encoding(UTF_8), bom_len, confidence, utf8: Some(text) }
+        Self { scheme: Scheme::Encoding(UTF_8), bom_len, confidence, utf8: Some(text), runner_up: None }
     }
 }
 
@@ -116,7 +118,7 @@ fn legacy(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
         return Ok(Verdict::new(Scheme::Encoding(UTF_8), 1.0));
     }
     let encoding = if guess == GBK { GB18030 } else { guess };
-    let (encoding, confidence) = confidence::legacy(encoding, window, whole);
+    let confidence::Legacy { encoding, confidence, runner_up } = confidence::legacy(encoding, window, whole);
     let chinese = encoding == GB18030 || encoding == BIG5;
     if (chinese || confidence < LOW_CONFIDENCE)
         && unsupported::is_euc_tw(window, &confidence::reading(GB18030, window, whole))
@@ -128,7 +130,10 @@ fn legacy(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
     if (encoding.is_single_byte() || unsure_korean) && unsupported::is_johab(window) {
         return Err(DecodeError::Unsupported { encoding: "Johab" });
     }
-    Ok(Verdict::new(Scheme::Encoding(encoding), confidence))
+    Ok(Verdict {
+        runner_up: runner_up.map(|e| Scheme::Encoding(e).name()),
+        ..Verdict::new(Scheme::Encoding(encoding), confidence)
+    })
 }
 
 #[cfg(test)]

@@ -80,6 +80,9 @@ pub struct EncodingInfo {
     pub replacements: Vec<usize>,
     /// True when the encoding was given (`--encoding`) rather than detected.
     pub overridden: bool,
+    /// The next best reading detection weighed, if any (for a low-confidence verdict, the
+    /// encoding to try with `--encoding`).
+    pub runner_up: Option<&'static str>,
 }
 
 impl EncodingInfo {
@@ -94,6 +97,7 @@ impl EncodingInfo {
             line_endings: LineEndings::of(text),
             replacements: Vec::new(),
             overridden: true,
+            runner_up: None,
         }
     }
 }
@@ -151,6 +155,7 @@ pub fn decode(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, DecodeEr
         line_endings: LineEndings::of(&text),
         replacements,
         overridden,
+        runner_up: verdict.runner_up,
     };
     Ok(Decoded { text, info })
 }
@@ -161,5 +166,5 @@ fn forced<'a>(bytes: &'a [u8], encoding: &'static encoding_rs::Encoding) -> Resu
     let scheme = Scheme::of(encoding);
     binary::check_nul(scheme, bytes)?;
     let bom_len = bom::own_bom_len(encoding, bytes);
-    Ok(Verdict { scheme, bom_len, confidence: 1.0, utf8: None })
+    Ok(Verdict { scheme, bom_len, confidence: 1.0, utf8: None, runner_up: None })
 }

@@ -315,6 +315,10 @@ impl Evidence {
         if is_non_initial(b.first_char()) && a.kind() != Kind::Heading {
             return Decision::Join(0.99);
         }
+        // A number cut in two (`就业12` / `00万人`): no line ends inside a number on purpose.
+        if a.last_char().is_ascii_digit() && b.first_char().is_ascii_digit() && a.kind() == Kind::Body {
+            return Decision::Join(0.9);
+        }
         if a.kind() == Kind::Heading {
             return Decision::Paragraph;
         }
@@ -404,16 +408,18 @@ const SHORT_LINE_WIDTH: usize = 20;
 /// and several in a row are not the end of a wrapped paragraph.
 fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize>) -> HashSet<usize> {
     let blank_line_style = content.windows(2).any(|pair| pair[1] > pair[0] + 1);
-    let limit = match wrap_width {
-        Some(width) => SHORT_LINE_WIDTH.max(width / 2),
-        None if blank_line_style => usize::MAX,
-        None => SHORT_LINE_WIDTH,
+    // Without a wrap width, a document that separates paragraphs by blank lines breaks lines
+    // inside them only on purpose: every such block keeps its lines (a label and a speech).
+    let (limit, min_lines) = match wrap_width {
+        Some(width) => (SHORT_LINE_WIDTH.max(width / 2), MIN_SHORT_BLOCK_LINES),
+        None if blank_line_style => (usize::MAX, 2),
+        None => (SHORT_LINE_WIDTH, MIN_SHORT_BLOCK_LINES),
     };
     let is_short = |i: usize| display_width(lines[i].text) < limit && matches!(lines[i].kind(), Kind::Body);
     let mut found = HashSet::new();
     let mut block: Vec<usize> = Vec::new();
     let mut flush = |block: &mut Vec<usize>| {
-        if block.len() >= MIN_SHORT_BLOCK_LINES && block.iter().all(|&i| is_short(i)) {
+        if block.len() >= min_lines && block.iter().all(|&i| is_short(i)) {
             found.extend(block.iter().copied());
         }
         block.clear();
@@ -527,7 +533,8 @@ fn gap_changes(
 ) {
     let (rule, first_separator, confidence) = match decision {
         Decision::Join(confidence) => {
-            let latin = a.last_char().is_ascii_alphanumeric() && b.first_char().is_ascii_alphanumeric();
+            // Latin words cut by a wrap get their space back; a number cut by one does not.
+            let latin = a.last_char().is_ascii_alphabetic() && b.first_char().is_ascii_alphabetic();
             (JOIN, if latin { " " } else { "" }, Some(confidence))
         }
         Decision::Line => (SEPARATOR, "\n", None),
