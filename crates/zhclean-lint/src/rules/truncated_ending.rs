@@ -1,6 +1,9 @@
 //! ## What it does
 //! Reports a document that ends in the middle of a sentence, or whose input ended with a
-//! dangling markup fragment (`</`) that the layout stage removed.
+//! dangling markup fragment (`</`) that the layout stage removed. A last paragraph without
+//! final punctuation is a cut sentence when it reads as running text: it is long, has clause
+//! punctuation, or opens the way the document's complete paragraphs do (`双方主张……`); a
+//! title, a signature or a date stays quiet.
 //!
 //! ## Why
 //! Scrapers and converters cut documents short: a download interrupted, a page limit, an
@@ -44,7 +47,8 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
     }
     let text = last.text.trim_end();
     let final_char = text.trim_end_matches(is_closing).chars().next_back().unwrap_or(' ');
-    let running = text.chars().count() >= MIN_RUNNING_TEXT || text.contains(['，', '、', '；']);
+    let running =
+        text.chars().count() >= MIN_RUNNING_TEXT || text.contains(['，', '、', '；']) || opens_like_body(context, text);
     let mid_sentence =
         is_han(final_char) || final_char.is_ascii_digit() || matches!(final_char, '，' | '、' | '；' | '：');
     if running && mid_sentence && !ends_sentence(text) && !text.ends_with(['）', ')']) {
@@ -52,6 +56,24 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         return vec![RULE.diagnostic(end, format!("the document ends mid-sentence at `…{tail}`"))];
     }
     Vec::new()
+}
+
+/// Paragraphs of the document that open with the same two characters and end a sentence at
+/// least this often make those characters an opener of running text.
+const MIN_OPENER_COUNT: usize = 2;
+
+/// True when `last` opens the way the document's complete paragraphs do (`双方…`): it is a
+/// sentence, not a title, a signature or a date, however short.
+fn opens_like_body(context: &Context, last: &str) -> bool {
+    let opener = |text: &str| text.chars().take(2).collect::<String>();
+    let key = opener(last);
+    key.chars().count() == 2
+        && context
+            .paragraphs()
+            .iter()
+            .filter(|p| ends_sentence(p.text.trim_end()) && opener(p.text) == key)
+            .nth(MIN_OPENER_COUNT - 1)
+            .is_some()
 }
 
 /// The markup fragment the layout stage removed from the very end of the input, if any.
@@ -79,6 +101,12 @@ mod tests {
         for complete in ["双方同意。\n", "弗·弗·普京\n", "二〇二四年五月十六日于北京（新华社北京5月16日电）\n", ""]
         {
             assert!(crate::check_text(check, complete).is_empty(), "{complete}");
+        }
+        let body = "双方指出，合作取得成果。\n\n双方认为，应当继续努力。\n\n";
+        let unpunctuated = format!("{body}双方主张维护北极地区和平稳定\n");
+        assert_eq!(crate::check_text(check, &unpunctuated), ["5:15 the document ends mid-sentence at `…地区和平稳定`"]);
+        for ending in ["弗·弗·普京", "二〇二五年五月八日于莫斯科", "中俄联合声明"] {
+            assert!(crate::check_text(check, &format!("{body}{ending}\n")).is_empty(), "{ending}");
         }
     }
 }
