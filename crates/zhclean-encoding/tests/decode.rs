@@ -27,6 +27,7 @@ fn sure(encoding: &'static str, line_endings: LineEndings) -> EncodingInfo {
         line_endings,
         replacements: Vec::new(),
         overridden: false,
+        runner_up: None,
     }
 }
 

@@ -45,7 +45,12 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
             format!("the input ended with the cut-off tag `{fragment}`: the document was probably truncated"),
         )];
     }
-    let text = last.text.trim_end();
+    // The last line: a paragraph of several lines (a list, a verse) ends with its last line.
+    let text = last.text.trim_end().rsplit('\n').next().unwrap_or_default();
+    if ["- ", "* ", "• "].iter().any(|bullet| text.starts_with(bullet)) {
+        // The last item of a bulleted list: items need no final punctuation.
+        return Vec::new();
+    }
     let final_char = text.trim_end_matches(is_closing).chars().next_back().unwrap_or(' ');
     let running =
         text.chars().count() >= MIN_RUNNING_TEXT || text.contains(['，', '、', '；']) || opens_like_body(context, text);
