@@ -114,7 +114,9 @@ impl Pipeline {
         match stage {
             Stage::Layout => zhclean_layout::run(document, &self.layout_config(), enabled),
             Stage::Punct => zhclean_punct::run(document, &self.punct_config(document), enabled),
-            Stage::Convert => zhclean_convert::run(document, self.converter.as_ref(), enabled),
+            Stage::Convert => {
+                zhclean_convert::run(document, self.converter.as_ref(), enabled, self.config.unsafe_fixes)
+            }
             Stage::Lint => {
                 self.lint_and_fix(document);
             }

@@ -157,3 +157,12 @@ fn zhclean(args: &[&str], input: &[u8]) -> std::process::Output {
     let _ = child.stdin.take().unwrap().write_all(input);
     child.wait_with_output().unwrap()
 }
+
+/// A character of the other script is reported, and converted only with `--unsafe-fixes`.
+#[test]
+fn characters_of_the_other_script_change_only_when_asked() {
+    let text = "双方将推动中小學生交流，发展两国关系。\n";
+    assert_eq!(String::from_utf8_lossy(&zhclean(&["clean", "-"], text.as_bytes()).stdout), text);
+    let fixed = zhclean(&["clean", "--unsafe-fixes", "-"], text.as_bytes());
+    assert_eq!(String::from_utf8_lossy(&fixed.stdout), "双方将推动中小学生交流，发展两国关系。\n");
+}

@@ -27,10 +27,14 @@ pub const NAME: &str = "opencc-conversion";
 pub const CONFIGS: &[&str] =
     &["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t"];
 
-/// Reports and fixes characters of the other script, then converts `doc` with `converter`
-/// when one is configured, logging each changed run of characters as an edit.
-pub fn run(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&str) -> bool) {
-    mixed_script::run(doc, &enabled);
+/// Reports characters of the other script (converting them when `unsafe_fixes` allows), then
+/// converts `doc` with `converter` when one is configured, logging each changed run of
+/// characters as an edit.
+pub fn run(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&str) -> bool, unsafe_fixes: bool) {
+    let fixes = mixed_script::run(doc, &enabled);
+    if unsafe_fixes {
+        doc.apply(fixes);
+    }
     if let Some(converter) = converter.filter(|_| enabled(NAME)) {
         let changes = changes(doc.text(), converter);
         doc.apply(changes);
@@ -89,7 +93,7 @@ mod tests {
     fn traditional_to_simplified_logs_each_changed_run() {
         let converter = Converter::new("t2s").unwrap();
         let mut doc = Document::new("中小學生和老師\n已經簡化\n");
-        run(&mut doc, Some(&converter), |name| name == NAME);
+        run(&mut doc, Some(&converter), |name| name == NAME, false);
         assert_eq!(doc.text(), "中小学生和老师\n已经简化\n");
         let edits: Vec<_> = doc.edits().iter().map(|e| (e.before.as_str(), e.after.as_str())).collect();
         assert_eq!(edits, [("學", "学"), ("師", "师"), ("經簡", "经简")]);

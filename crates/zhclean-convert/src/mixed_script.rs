@@ -34,7 +34,7 @@
 use crate::Converter;
 use crate::repertoire::{is_big5, is_general_standard};
 use crate::script::{SCRIPTS, Script, detect_script};
-use zhclean_core::{Applicability, Diagnostic, Document, Fix, RuleMeta, Severity};
+use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta, Severity};
 
 /// Traditional characters in simplified text.
 pub const TRADITIONAL_IN_SIMPLIFIED: RuleMeta = RuleMeta {
@@ -54,8 +54,9 @@ pub const SIMPLIFIED_IN_TRADITIONAL: RuleMeta = RuleMeta {
     source: include_str!("mixed_script.rs"),
 };
 
-/// Reports the characters of the other script, each with an unsafe fix that converts it.
-pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) {
+/// Reports the characters of the other script, each with an unsafe fix that converts it, and
+/// returns those fixes.
+pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
     let scripts = &*SCRIPTS;
     let (rule, converter, back, is_foreign): (&RuleMeta, _, _, fn(char) -> bool) = match detect_script(doc.text()) {
         Script::Simplified => {
@@ -64,10 +65,10 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) {
         Script::Traditional => {
             (&SIMPLIFIED_IN_TRADITIONAL, &scripts.s2t, &scripts.t2s, |c| SCRIPTS.is_simplified_form(c))
         }
-        Script::Unknown => return,
+        Script::Unknown => return Vec::new(),
     };
     if !enabled(rule.name) {
-        return;
+        return Vec::new();
     }
     let standard: fn(char) -> bool =
         if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { is_general_standard } else { is_big5 };
@@ -89,14 +90,15 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) {
     }
     found.retain(|change| !is_convention(text, &text[change.range.as_range()], &change.replacement));
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
-    for change in found {
-        let found = &doc.text()[change.range.as_range()];
-        let message = format!("`{found}` in {expected} text; `{}` is the {expected} form", change.replacement);
+    for change in &found {
+        let text = &doc.text()[change.range.as_range()];
+        let message = format!("`{text}` in {expected} text; `{}` is the {expected} form", change.replacement);
         doc.record(Diagnostic {
             fix: Some(Fix { applicability: Applicability::Unsafe, changes: vec![change.clone()] }),
             ..rule.diagnostic(change.range, message)
         });
     }
+    found
 }
 
 /// True when `c` belongs to the other script: outside the document script's `standard`
@@ -150,7 +152,7 @@ mod tests {
 
     fn reported(text: &str) -> (String, Vec<String>) {
         let mut doc = Document::new(text);
-        run(&mut doc, &|_| true);
+        let _ = run(&mut doc, &|_| true);
         let messages = doc.diagnostics().iter().map(|d| d.message.clone()).collect();
         (doc.into_text(), messages)
     }
