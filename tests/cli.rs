@@ -1,26 +1,15 @@
 //! End-to-end tests of the `zhclean` binary: outputs, files written, exit statuses.
 
+mod common;
+
+use common::zhclean_stdin;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 const DUPLICATE: &str = "双方将加强国际奥委会和亚奥理事会有关倡议和决定。";
 
 fn zhclean(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhclean")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn zhclean_stdin(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhclean"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command that fails early may not read its input; a broken pipe is fine then.
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().unwrap()
 }
 
 fn stdout(output: &Output) -> &str {

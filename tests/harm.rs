@@ -7,6 +7,9 @@
 //! `profiles.tsv`; `tests/fixtures/correct/` holds short correct texts of other kinds, each
 //! cleaned with the default settings.
 
+mod common;
+
+use common::zhclean_stdin;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use zhclean::{Config, Pipeline, Profile, Report, Severity};
@@ -48,39 +51,35 @@ fn corpus_real() -> Vec<(PathBuf, Profile)> {
         .collect()
 }
 
+/// The harm done to each of `files` (with their profiles), by file name, leaving out those
+/// that come through unharmed.
+fn harm_by_file(files: Vec<(PathBuf, Profile)>) -> BTreeMap<String, BTreeMap<String, usize>> {
+    files
+        .into_iter()
+        .map(|(path, profile)| (path.file_name().unwrap().to_string_lossy().into_owned(), harm(&clean(&path, profile))))
+        .filter(|(_, found)| !found.is_empty())
+        .collect()
+}
+
 #[test]
 fn correct_documents_come_through_unchanged() {
-    let mut harmed = BTreeMap::new();
-    for (path, profile) in corpus_real() {
-        let report = clean(&path, profile);
-        let found = harm(&report);
-        if !found.is_empty() {
-            harmed.insert(path.file_name().unwrap().to_string_lossy().into_owned(), found);
-        }
-    }
-    assert_eq!(harmed, BTreeMap::new(), "edits and warnings on correct text");
+    assert_eq!(harm_by_file(corpus_real()), BTreeMap::new(), "edits and warnings on correct text");
 }
 
 #[test]
 fn correct_texts_of_other_kinds_come_through_unchanged() {
-    let mut harmed = BTreeMap::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/correct")
+    let mut files: Vec<(PathBuf, Profile)> = std::fs::read_dir("tests/fixtures/correct")
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .map(|path| {
+            let copywriting = path.to_string_lossy().contains("copywriting");
+            (path, if copywriting { Profile::Copywriting } else { Profile::GbT15834 })
+        })
         .collect();
-    paths.sort();
-    assert!(paths.len() >= 5);
-    for path in paths {
-        let profile =
-            if path.to_string_lossy().contains("copywriting") { Profile::Copywriting } else { Profile::GbT15834 };
-        let report = clean(&path, profile);
-        let found = harm(&report);
-        if !found.is_empty() {
-            harmed.insert(path.file_name().unwrap().to_string_lossy().into_owned(), found);
-        }
-    }
-    assert_eq!(harmed, BTreeMap::new(), "edits and warnings on correct text");
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(files.len() >= 5);
+    assert_eq!(harm_by_file(files), BTreeMap::new(), "edits and warnings on correct text");
 }
 
 /// The reported cases, each run as `printf '…' | zhclean clean -`: correct text comes out as it
@@ -115,10 +114,10 @@ fn reported_cases_through_the_command_line() {
         ),
     ];
     for &(input, expected) in cases {
-        let output = zhclean(&["clean", "-"], input);
+        let output = zhclean_stdin(&["clean", "-"], input);
         assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(input));
         assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
-        let check = zhclean(&["check", "--format", "json", "-"], expected.as_bytes());
+        let check = zhclean_stdin(&["check", "--format", "json", "-"], expected.as_bytes());
         let findings: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
         let serious: Vec<&serde_json::Value> =
             findings.as_array().unwrap().iter().filter(|f| f["severity"] != "info").collect();
@@ -130,7 +129,7 @@ fn reported_cases_through_the_command_line() {
 /// them and names the guess, the runner-up and the way out.
 #[test]
 fn a_low_confidence_decode_is_not_written() {
-    let output = zhclean(&["clean", "-"], b"\xc4\xe3\xba\xc3");
+    let output = zhclean_stdin(&["clean", "-"], b"\xc4\xe3\xba\xc3");
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(output.stdout, b"");
     assert_eq!(
@@ -138,31 +137,17 @@ fn a_low_confidence_decode_is_not_written() {
         "error: -: not written: the encoding is uncertain (read as EUC-KR with confidence 0.50; next best: \
          GB18030); pass --encoding NAME (e.g. --encoding gb18030), or --accept-low-confidence to write it anyway\n"
     );
-    let forced = zhclean(&["clean", "--encoding", "gbk", "-"], b"\xc4\xe3\xba\xc3");
+    let forced = zhclean_stdin(&["clean", "--encoding", "gbk", "-"], b"\xc4\xe3\xba\xc3");
     assert_eq!(String::from_utf8_lossy(&forced.stdout), "你好\n");
-    let accepted = zhclean(&["clean", "--accept-low-confidence", "-"], b"\xc4\xe3\xba\xc3");
+    let accepted = zhclean_stdin(&["clean", "--accept-low-confidence", "-"], b"\xc4\xe3\xba\xc3");
     assert_eq!(accepted.status.code(), Some(0));
-}
-
-fn zhclean(args: &[&str], input: &[u8]) -> std::process::Output {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhclean"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().unwrap()
 }
 
 /// A character of the other script is reported, and converted only with `--unsafe-fixes`.
 #[test]
 fn characters_of_the_other_script_change_only_when_asked() {
     let text = "双方将推动中小學生交流，发展两国关系。\n";
-    assert_eq!(String::from_utf8_lossy(&zhclean(&["clean", "-"], text.as_bytes()).stdout), text);
-    let fixed = zhclean(&["clean", "--unsafe-fixes", "-"], text.as_bytes());
+    assert_eq!(String::from_utf8_lossy(&zhclean_stdin(&["clean", "-"], text.as_bytes()).stdout), text);
+    let fixed = zhclean_stdin(&["clean", "--unsafe-fixes", "-"], text.as_bytes());
     assert_eq!(String::from_utf8_lossy(&fixed.stdout), "双方将推动中小学生交流，发展两国关系。\n");
 }

@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use zhclean::{DecodeError, DecodeOptions};
 
 const SDIST: &str = "chardet-5.2.0";
@@ -60,14 +59,7 @@ fn download() -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let spec = SDIST.replacen('-', "==", 1);
-    let run = |program: &str, args: &[&str]| -> Result<(), String> {
-        let status = Command::new(program)
-            .args(args)
-            .current_dir(&dir)
-            .status()
-            .map_err(|e| format!("cannot run {program}: {e}"))?;
-        if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed", args.join(" "))) }
-    };
+    let run = |program: &str, args: &[&str]| crate::run_in(&dir, program, args);
     run("python3", &["-m", "pip", "download", "--no-binary", ":all:", "--no-deps", "-q", &spec])?;
     run("tar", &["xzf", &format!("{SDIST}.tar.gz")])?;
     Ok(tests)

