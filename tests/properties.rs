@@ -59,6 +59,7 @@ fn known_counterexamples() {
         "第３页",
         "AT&T公司合作",
         "Ａ<<<<<<<",
+        "# # # # # # # </２",
     ];
     for input in cases {
         holds(Config::default(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"));

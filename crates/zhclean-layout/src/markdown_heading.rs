@@ -27,7 +27,8 @@ fn heading_mark_len(line: &str) -> Option<usize> {
     let rest = &line[hashes..];
     let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let title = rest[spaces..].trim_end();
-    (spaces > 0 && !title.is_empty()).then_some(hashes + spaces)
+    // `# # …` is no heading a converter writes: removing one mark would only make another.
+    (spaces > 0 && !title.is_empty() && !title.starts_with('#')).then_some(hashes + spaces)
 }
 
 #[cfg(test)]
@@ -36,9 +37,9 @@ mod tests {
 
     #[test]
     fn heading_marks_go() {
-        let text = "## 五\n\n# 九\n#话题 不是标题\n###\n";
+        let text = "## 五\n\n# 九\n#话题 不是标题\n###\n# # # 十\n";
         let mut doc = zhclean_core::Document::new(text);
         doc.apply(changes(text));
-        assert_eq!(doc.text(), "五\n\n九\n#话题 不是标题\n###\n");
+        assert_eq!(doc.text(), "五\n\n九\n#话题 不是标题\n###\n# # # 十\n");
     }
 }
