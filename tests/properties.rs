@@ -60,6 +60,7 @@ fn known_counterexamples() {
         "AT&T公司合作",
         "Ａ<<<<<<<",
         "# # # # # # # </２",
+        "&amp;amp;amp;lt;",
     ];
     for input in cases {
         holds(Config::default(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"));

@@ -42,7 +42,12 @@ pub fn changes(text: &str) -> Vec<Change> {
     while let Some(found) = text[i..].find(['<', '&']) {
         let at = i + found;
         let rest = &text[at..];
-        let change = if rest.starts_with('<') { tag(rest, text[..at].ends_with('<')) } else { entity(rest) };
+        let change = if rest.starts_with('<') {
+            tag(rest, text[..at].ends_with('<'))
+        } else {
+            // `&amp;lt;` is an escaped entity, text about markup: decoding it would make another.
+            entity(rest).filter(|(len, decoded)| !(decoded == "&" && forms_entity_after_ampersand(&rest[*len..])))
+        };
         match change {
             Some((len, replacement)) => {
                 changes.push(Change::replace(NAME, TextRange::new(at, at + len), replacement));
@@ -84,6 +89,13 @@ fn tag(rest: &str, after_angle: bool) -> Option<(usize, String)> {
     let len = (rest.len() - inner.len()) + name_len + close + 1;
     let replacement = if BREAKING.contains(&name.as_str()) { "\n" } else { "" };
     Some((len, replacement.to_owned()))
+}
+
+/// True when `after` would read as an entity behind a decoded `&` (`lt;` in `&amp;lt;`). Reads
+/// a bounded prefix, so a run of `&amp;` stays linear.
+fn forms_entity_after_ampersand(after: &str) -> bool {
+    let prefix: String = std::iter::once('&').chain(after.chars().take(12)).collect();
+    entity(&prefix).is_some()
 }
 
 /// A character entity at the start of `rest`: its length and the character.
