@@ -59,6 +59,7 @@ fn line_changes(line: &str, offset: usize, profile: Profile, extracted: bool, ch
             && !column_line
             && run.bytes().all(|b| b == b' ')
             && joins_without_space(left, right, profile)
+            && !is_latin_word(&body[..start], &body[end..])
         {
             changes.push(Change::delete(NAME, range));
         }
@@ -120,6 +121,15 @@ fn is_han_like(c: char) -> bool {
     is_han(c) || matches!(c, '·' | '・' | '）' | '（' | '》' | '《')
 }
 
+/// True when the ASCII token next to a space, on either side, is a Latin word rather than a
+/// number (`GB18030`, `UTF-8`): spaces around Latin words stay, so a token keeps both or none.
+fn is_latin_word(before: &str, after: &str) -> bool {
+    let is_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_');
+    let left: String = before.chars().rev().take_while(|&c| is_token(c)).collect();
+    let right: String = after.chars().take_while(|&c| is_token(c)).collect();
+    left.chars().chain(right.chars()).any(|c| c.is_ascii_alphabetic())
+}
+
 fn joins_without_space(left: char, right: char, profile: Profile) -> bool {
     let digits = profile == Profile::GbT15834;
     (is_chinese(left) && (is_chinese(right) || (digits && right.is_ascii_digit())))
@@ -168,8 +178,8 @@ mod tests {
 
     #[test]
     fn spaces_around_latin_words_stay_even_in_extracted_text() {
-        let text = format!("{EXTRACTED}支持 AUKUS 以及\n");
-        assert!(fixed(&text, Profile::GbT15834).ends_with("支持 AUKUS 以及\n"));
+        let text = format!("{EXTRACTED}支持 AUKUS 以及 UTF-8、GB18030 和 Big5 等编码\n");
+        assert!(fixed(&text, Profile::GbT15834).ends_with("支持 AUKUS 以及 UTF-8、GB18030 和 Big5 等编码\n"));
     }
 
     #[test]
