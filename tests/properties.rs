@@ -7,12 +7,20 @@ use proptest::test_runner::{Config as Runner, FileFailurePersistence};
 use zhclean::properties::{FRAGMENTS, check, clean_text};
 use zhclean::{Config, Pipeline, Profile};
 
+/// A sequence of fragments, some of them repeated (`</</</`, `<<<<`): a rule that removes one
+/// layer of a repeated mark per run shows there.
 fn document() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|parts| parts.concat())
+    let piece = prop_oneof![
+        3 => prop::sample::select(FRAGMENTS).prop_map(str::to_owned),
+        1 => (prop::sample::select(FRAGMENTS), 2..9usize).prop_map(|(fragment, times)| fragment.repeat(times)),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
 }
 
+/// 1,500 cases per property, or `PROPTEST_CASES` when set (for longer hunts).
 fn runner() -> Runner {
-    Runner { cases: 1500, failure_persistence: Some(Box::new(FileFailurePersistence::Off)), ..Runner::default() }
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1500);
+    Runner { cases, failure_persistence: Some(Box::new(FileFailurePersistence::Off)), ..Runner::default() }
 }
 
 fn holds(config: Config, input: &str) -> Result<(), TestCaseError> {
@@ -61,6 +69,7 @@ fn known_counterexamples() {
         "Ａ<<<<<<<",
         "# # # # # # # </２",
         "&amp;amp;amp;lt;",
+        "、~发展)</</</</</</</</",
     ];
     for input in cases {
         holds(Config::default(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"));

@@ -43,7 +43,7 @@ pub fn changes(text: &str) -> Vec<Change> {
         let at = i + found;
         let rest = &text[at..];
         let change = if rest.starts_with('<') {
-            tag(rest, text[..at].ends_with('<'))
+            tag(rest, text[..at].ends_with(['<', '/']))
         } else {
             // `&amp;lt;` is an escaped entity, text about markup: decoding it would make another.
             entity(rest).filter(|(len, decoded)| !(decoded == "&" && forms_entity_after_ampersand(&rest[*len..])))
@@ -62,8 +62,9 @@ pub fn changes(text: &str) -> Vec<Change> {
 /// The longest tag recognised, in bytes: attributes beyond it are not markup but text.
 const MAX_TAG_LEN: usize = 256;
 
-/// A tag at the start of `rest`: its length and replacement. `after_angle` says that a `<`
-/// stands just before: `<<` is text (an arrow, a shift), so its second `<` is no cut-off tag.
+/// A tag at the start of `rest`: its length and replacement. `after_angle` says that a `<` or
+/// a `/` stands just before: `<<` is text (an arrow, a shift) and `</</` a run of fragments, so
+/// neither ends with a tag cut off.
 ///
 /// Only a bounded window of `rest` is read, so scanning a text full of `<` stays linear.
 fn tag(rest: &str, after_angle: bool) -> Option<(usize, String)> {
