@@ -6,6 +6,7 @@ mod clean;
 mod corpus;
 mod detector_suite;
 mod encodings;
+mod eval;
 mod fuzz;
 mod repertoires;
 mod test;
@@ -28,6 +29,10 @@ Tasks:
         Regenerate corpus/encodings/: the 2025 web statement (and the 2026 one) in GB18030,
         GBK, UTF-16LE/BE with and without BOM, UTF-8 with BOM, Big5 (OpenCC s2tw) and as
         mojibake (UTF-8 misread as windows-1252 or as GBK), for the encoding tests.
+  eval [CASES_DIR]
+        How well cleaning restores real extractor output: for every case of
+        ../shared/real-extraction/cases/, the character error rate before and after and
+        the precision, recall and F1 of paragraph boundaries, with means per extractor.
   detector-suite [DIR]
         Measure encoding detection on chardet's test files (downloaded with pip into
         target/ unless DIR is given): each decoded as declared or refused by name.
@@ -57,6 +62,7 @@ fn main() -> ExitCode {
         Some("corpus") => encodings::run(&rest),
         Some("fuzz") => fuzz::run(&rest),
         Some("detector-suite") => detector_suite::run(&rest),
+        Some("eval") => eval::run(&rest),
         Some("repertoires") => repertoires::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");

@@ -1,0 +1,172 @@
+//! `cargo xtask eval [CASES_DIR]`: how well cleaning restores real extractor output. For every
+//! case of `../shared/real-extraction/cases/` (or CASES_DIR: folders holding `input.bin`,
+//! `truth.txt` and `meta.json`), it prints the character error rate of the input and of the
+//! cleaned text against the true text, and the precision, recall and F1 of the paragraph
+//! boundaries; then the means per extractor.
+//!
+//! Character error rate: edits (insertions, deletions, substitutions, from a Myers diff of the
+//! characters) per character of the truth. Paragraph boundaries: the starts of the paragraphs
+//! (blocks separated by blank lines), placed in the text without whitespace and matched through
+//! the diff of the two texts.
+
+use serde::Deserialize;
+use similar::{ChangeTag, TextDiff};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use zhclean::{Config, DecodeOptions, Pipeline, Profile};
+
+#[derive(Deserialize)]
+struct Meta {
+    kind: String,
+    #[serde(default)]
+    input_encoding: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// The measures of one case.
+struct Scores {
+    cer_before: f64,
+    cer_after: f64,
+    precision: f64,
+    recall: f64,
+}
+
+impl Scores {
+    fn f1(&self) -> f64 {
+        if self.precision + self.recall == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / (self.precision + self.recall) }
+    }
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dir = match args {
+        [] => crate::root().join("../shared/real-extraction/cases"),
+        [dir] => PathBuf::from(dir),
+        _ => return Err("usage: cargo xtask eval [CASES_DIR]".to_owned()),
+    };
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("input.bin").is_file())
+        .collect();
+    cases.sort();
+    println!("{:<40} {:<18} {:>9} {:>9} {:>6} {:>6} {:>6}", "case", "extractor", "CER in", "CER out", "P", "R", "F1");
+    let mut by_kind: BTreeMap<String, Vec<Scores>> = BTreeMap::new();
+    for case in &cases {
+        let name = case.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        match evaluate(case) {
+            Ok((kind, scores)) => {
+                println!(
+                    "{name:<40} {kind:<18} {:>9.4} {:>9.4} {:>6.3} {:>6.3} {:>6.3}",
+                    scores.cer_before,
+                    scores.cer_after,
+                    scores.precision,
+                    scores.recall,
+                    scores.f1()
+                );
+                by_kind.entry(kind).or_default().push(scores);
+            }
+            Err(message) => println!("{name:<40} failed: {message}"),
+        }
+    }
+    println!("\nmeans per extractor");
+    let all: Vec<&Scores> = by_kind.values().flatten().collect();
+    for (kind, scores) in by_kind.iter().map(|(k, v)| (k.as_str(), v.iter().collect::<Vec<_>>())).chain([("all", all)]) {
+        let mean = |f: &dyn Fn(&Scores) -> f64| scores.iter().map(|s| f(s)).sum::<f64>() / scores.len().max(1) as f64;
+        println!(
+            "{kind:<18} {:>3} cases  CER {:.4} → {:.4}  P {:.3}  R {:.3}  F1 {:.3}",
+            scores.len(),
+            mean(&|s| s.cer_before),
+            mean(&|s| s.cer_after),
+            mean(&|s| s.precision),
+            mean(&|s| s.recall),
+            mean(&Scores::f1)
+        );
+    }
+    Ok(())
+}
+
+/// Cleans one case and scores it: its extractor kind and its measures.
+fn evaluate(case: &Path) -> Result<(String, Scores), String> {
+    let read = |name: &str| std::fs::read(case.join(name)).map_err(|e| format!("{name}: {e}"));
+    let meta: Meta = serde_json::from_slice(&read("meta.json")?).map_err(|e| format!("meta.json: {e}"))?;
+    let truth = String::from_utf8(read("truth.txt")?).map_err(|_| "truth.txt is not UTF-8".to_owned())?;
+    let encoding = match meta.input_encoding.as_deref() {
+        Some(label) if !label.eq_ignore_ascii_case("utf-8") => {
+            Some(zhclean_encoding::lookup(label).map_err(|e| e.to_string())?)
+        }
+        _ => None,
+    };
+    let copywriting = meta.source.as_deref().is_some_and(|s| s.contains("tech-"));
+    let config = Config {
+        decode: DecodeOptions { encoding, lossy: true },
+        profile: if copywriting { Profile::Copywriting } else { Profile::GbT15834 },
+        ..Config::default()
+    };
+    let pipeline = Pipeline::new(config).map_err(|e| e.to_string())?;
+    let report = pipeline.clean_bytes(&read("input.bin")?).map_err(|e| e.to_string())?;
+    let kind = meta.kind.trim_start_matches("pdf-").to_owned();
+    let (precision, recall) = boundaries(report.text(), &truth);
+    let scores = Scores {
+        cer_before: error_rate(report.document.original(), &truth),
+        cer_after: error_rate(report.text(), &truth),
+        precision,
+        recall,
+    };
+    Ok((kind, scores))
+}
+
+/// Edits per character of `truth` that turn `text` into it, whitespace left out (paragraph
+/// boundaries are measured on their own).
+fn error_rate(text: &str, truth: &str) -> f64 {
+    let (text, truth) = (without_whitespace(text), without_whitespace(truth));
+    let diff = TextDiff::configure().timeout(std::time::Duration::from_secs(20)).diff_chars(&text, &truth);
+    let mut edits = 0usize;
+    for op in diff.ops() {
+        let (_, old, new) = op.as_tag_tuple();
+        match op.tag() {
+            similar::DiffTag::Equal => {}
+            _ => edits += old.len().max(new.len()),
+        }
+    }
+    edits as f64 / truth.chars().count().max(1) as f64
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Where the paragraphs of `text` start, as indexes into its characters without whitespace.
+fn paragraph_starts(text: &str) -> BTreeSet<usize> {
+    let mut starts = BTreeSet::new();
+    let mut count = 0;
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        starts.insert(count);
+        count += paragraph.chars().filter(|c| !c.is_whitespace()).count();
+    }
+    starts
+}
+
+/// Precision and recall of the paragraph starts of `text` against those of `truth`, matched
+/// through the character diff of the two texts without whitespace.
+fn boundaries(text: &str, truth: &str) -> (f64, f64) {
+    let (found, expected) = (paragraph_starts(text), paragraph_starts(truth));
+    let (a, b) = (without_whitespace(text), without_whitespace(truth));
+    let diff = TextDiff::configure().timeout(std::time::Duration::from_secs(20)).diff_chars(&a, &b);
+    let mut to_truth = BTreeMap::new();
+    let (mut i, mut j) = (0, 0);
+    for change in diff.iter_all_changes() {
+        match change.tag() {
+            ChangeTag::Equal => {
+                to_truth.insert(i, j);
+                i += 1;
+                j += 1;
+            }
+            ChangeTag::Delete => i += 1,
+            ChangeTag::Insert => j += 1,
+        }
+    }
+    let hits = found.iter().filter(|s| to_truth.get(s).is_some_and(|t| expected.contains(t))).count();
+    let ratio = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
+    (ratio(hits, found.len()), ratio(hits, expected.len()))
+}
