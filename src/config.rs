@@ -51,13 +51,18 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// True unless the rule with this name (or, for lint rules, code) is switched off.
-    pub fn enabled(&self, name: &str) -> bool {
+    /// True unless the rule with this name or code (in any case) is switched off.
+    pub fn enabled(&self, name_or_code: &str) -> bool {
+        let name = zhclean_core::registry::find(name_or_code).map_or(name_or_code, |rule| rule.name);
         !self.disabled.contains(name)
+            && !self.disabled.iter().any(|key| zhclean_core::registry::find(key).is_some_and(|r| r.name == name))
     }
 
-    /// The severity configured for a rule, by name or code.
+    /// The severity configured for a rule, by name or code (in any case).
     pub fn severity_of(&self, name: &str, code: &str) -> Option<Severity> {
-        self.severity.get(name).or_else(|| self.severity.get(code)).copied()
+        self.severity
+            .iter()
+            .find(|(key, _)| key.as_str() == name || key.eq_ignore_ascii_case(code))
+            .map(|(_, &severity)| severity)
     }
 }

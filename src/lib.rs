@@ -23,6 +23,6 @@ mod report;
 pub use config::{Config, ConfigError, ParagraphSeparator, Profile, RangeDash};
 pub use pipeline::{Pipeline, Stage};
 pub use report::Report;
-pub use zhclean_core::{Applicability, Diagnostic, Document, Edit, LineCol, Severity, TextRange};
+pub use zhclean_core::registry;
+pub use zhclean_core::{Applicability, Diagnostic, Document, Edit, LineCol, RuleMeta, Severity, TextRange};
 pub use zhclean_encoding::{DecodeError, DecodeOptions, EncodingInfo};
-pub use zhclean_lint::{RULES, Rule, find_rule};

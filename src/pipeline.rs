@@ -1,6 +1,6 @@
 use crate::{Config, ConfigError, Report};
 use zhclean_convert::{Converter, Script};
-use zhclean_core::{Applicability, Change, Diagnostic, Document};
+use zhclean_core::{Applicability, Change, Diagnostic, Document, registry};
 use zhclean_encoding::{DecodeError, EncodingInfo};
 use zhclean_layout::LayoutConfig;
 use zhclean_punct::PunctConfig;
@@ -47,10 +47,19 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// Checks `config` and loads what it needs (the OpenCC dictionaries, if converting).
-    pub fn new(config: Config) -> Result<Self, ConfigError> {
-        if let Some(unknown) = config.disabled.iter().chain(config.severity.keys()).find(|name| !is_known_rule(name)) {
-            return Err(ConfigError::UnknownRule(unknown.clone()));
-        }
+    ///
+    /// Rules named in the configuration (names, or codes in any case) are resolved once
+    /// against the registry; an unknown one is an error.
+    pub fn new(mut config: Config) -> Result<Self, ConfigError> {
+        let resolve = |key: &String| {
+            registry::find(key).map(|rule| rule.name.to_owned()).ok_or_else(|| ConfigError::UnknownRule(key.clone()))
+        };
+        config.disabled = config.disabled.iter().map(resolve).collect::<Result<_, _>>()?;
+        config.severity = config
+            .severity
+            .iter()
+            .map(|(key, &severity)| resolve(key).map(|name| (name, severity)))
+            .collect::<Result<_, _>>()?;
         let converter =
             config.convert.as_deref().map(|name| Converter::with_backend(name, config.opencc_backend)).transpose()?;
         Ok(Self { config, converter })
@@ -178,14 +187,6 @@ fn keep_last_of_each_finding(diagnostics: &mut Vec<Diagnostic>) {
         }
     }
     *diagnostics = kept;
-}
-
-fn is_known_rule(name: &str) -> bool {
-    zhclean_layout::rule_names()
-        .chain(zhclean_punct::rule_names())
-        .chain([zhclean_convert::NAME, zhclean_encoding::MOJIBAKE_RULE])
-        .any(|known| known == name)
-        || zhclean_lint::find_rule(name).is_some()
 }
 
 #[cfg(test)]

@@ -150,14 +150,44 @@ fn detect_names_encoding_and_bom() {
 
 #[test]
 fn explain_prints_the_rule_documentation() {
-    let output = zhclean(&["explain", "ZH101"], Path::new("."));
+    let output = zhclean(&["explain", "zh101"], Path::new("."));
     assert_eq!(output.status.code(), Some(0));
-    assert!(
-        stdout(&output).starts_with("# duplicate-paragraph (ZH101, default severity: warning)\n\n## What it does\n")
-    );
+    assert!(stdout(&output).starts_with(
+        "# duplicate-paragraph (ZH101, lint stage, report, default severity: warning, fix: unsafe)\n\n## What it does\n"
+    ));
+    for rule in ["halfwidth-punctuation", "ZH105", "ZH000", "cjk-spacing", "zh308"] {
+        let output = zhclean(&["explain", rule], Path::new("."));
+        assert_eq!(output.status.code(), Some(0), "{rule}");
+        assert!(stdout(&output).contains("## Fix safety\n"), "{rule}");
+    }
     let unknown = zhclean(&["explain", "nope"], Path::new("."));
     assert_eq!(unknown.status.code(), Some(2));
-    assert_eq!(stderr(&unknown), "error: unknown rule `nope`; `zhclean rules` lists them\n");
+    assert_eq!(stderr(&unknown), "error: unknown rule `nope`; `zhclean rules` lists every rule with its code\n");
+}
+
+#[test]
+fn rules_lists_every_rule_that_edits_name() {
+    let output = zhclean(&["rules", "--format", "json"], Path::new("."));
+    let rules: serde_json::Value = serde_json::from_str(stdout(&output)).unwrap();
+    let names: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    for name in ["halfwidth-punctuation", "stray-line-break", "cjk-spacing", "duplicate-paragraph", "pending-edits"] {
+        assert!(names.contains(&name), "{name}");
+    }
+    let cjk = rules.as_array().unwrap().iter().find(|r| r["name"] == "cjk-spacing").unwrap();
+    assert_eq!(
+        cjk,
+        &serde_json::json!({"code": "ZH207", "name": "cjk-spacing", "stage": "layout", "kind": "edit", "default": "on",
+            "fix": "safe", "severity": "info", "summary": "spaces an extractor left inside Chinese text"})
+    );
+}
+
+#[test]
+fn rules_are_selected_by_name_or_code_in_any_case() {
+    let text = "指出,利用\n".as_bytes();
+    for key in ["halfwidth-punctuation", "ZH308", "zh308"] {
+        let output = zhclean_stdin(&["clean", "--disable", key, "-"], text);
+        assert_eq!(stdout(&output), "指出,利用\n", "{key}");
+    }
 }
 
 #[test]

@@ -33,10 +33,32 @@ fn rule_fixtures() {
 
 #[test]
 fn every_reporting_rule_has_a_fixture() {
-    let missing: Vec<&str> = zhclean::RULES
+    let missing: Vec<&str> = zhclean::registry::RULES
         .iter()
-        .map(|rule| rule.meta.name)
+        .filter(|rule| rule.kind == zhclean::registry::Kind::Report && rule.stage != zhclean::registry::Stage::Check)
+        .map(|rule| rule.name)
         .filter(|name| !std::path::Path::new(&format!("tests/fixtures/rules/{name}.txt")).exists())
         .collect();
     assert_eq!(missing, Vec::<&str>::new());
+}
+
+/// Every edit and every finding the corpus gives names a rule of the registry, with the code
+/// the registry gives it.
+#[test]
+fn every_rule_a_report_names_is_registered() {
+    let pipeline = Pipeline::new(Config { unsafe_fixes: true, ..Config::default() }).unwrap();
+    for entry in std::fs::read_dir("corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        let report = pipeline.clean_bytes(&std::fs::read(&path).unwrap()).unwrap();
+        for edit in report.edits() {
+            assert!(zhclean::registry::by_name(edit.rule).is_some(), "{}: {}", path.display(), edit.rule);
+        }
+        for diagnostic in &report.diagnostics {
+            let rule = zhclean::registry::find(diagnostic.code).unwrap();
+            assert_eq!(rule.name, diagnostic.rule, "{}", path.display());
+        }
+    }
 }

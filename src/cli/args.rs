@@ -30,9 +30,13 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the detected encoding of each file.
     Detect(DetectArgs),
-    /// List the lint rules with their codes and default severities.
-    Rules,
-    /// Explain a lint rule: what it does, why, an example and how safe its fix is.
+    /// List every rule: code, name, stage, kind (edit or report), default, fix and severity.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Explain a rule (by name or code): what it does, why, an example and how safe its fix is.
     Explain {
         /// Rule name or code, e.g. `duplicate-paragraph` or `ZH101`.
         rule: String,

@@ -30,7 +30,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Clean(args) => clean::run(args),
         Command::Check(args) => check::run(args),
         Command::Detect(args) => detect::run(args),
-        Command::Rules => rules::list(),
+        Command::Rules { format } => rules::list(format == args::Format::Json),
         Command::Explain { rule } => rules::explain(&rule),
     }
 }

@@ -34,7 +34,11 @@ struct Scores {
 
 impl Scores {
     fn f1(&self) -> f64 {
-        if self.precision + self.recall == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / (self.precision + self.recall) }
+        if self.precision + self.recall == 0.0 {
+            0.0
+        } else {
+            2.0 * self.precision * self.recall / (self.precision + self.recall)
+        }
     }
 }
 
@@ -71,7 +75,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     println!("\nmeans per extractor");
     let all: Vec<&Scores> = by_kind.values().flatten().collect();
-    for (kind, scores) in by_kind.iter().map(|(k, v)| (k.as_str(), v.iter().collect::<Vec<_>>())).chain([("all", all)]) {
+    for (kind, scores) in by_kind.iter().map(|(k, v)| (k.as_str(), v.iter().collect::<Vec<_>>())).chain([("all", all)])
+    {
         let mean = |f: &dyn Fn(&Scores) -> f64| scores.iter().map(|s| f(s)).sum::<f64>() / scores.len().max(1) as f64;
         println!(
             "{kind:<18} {:>3} cases  CER {:.4} → {:.4}  P {:.3}  R {:.3}  F1 {:.3}",

@@ -11,6 +11,7 @@
 
 mod converter;
 mod mixed_script;
+mod opencc_conversion;
 pub mod repertoire;
 mod script;
 
@@ -21,7 +22,7 @@ pub use script::{Script, detect_script, simplified_chars};
 use zhclean_core::{Change, Document, TextRange};
 
 /// Rule name of the edits this stage makes.
-pub const NAME: &str = "opencc-conversion";
+pub const NAME: &str = opencc_conversion::NAME;
 
 /// The OpenCC configurations `--convert` accepts.
 pub const CONFIGS: &[&str] =

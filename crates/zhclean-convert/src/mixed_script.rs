@@ -34,25 +34,11 @@
 use crate::Converter;
 use crate::repertoire::{is_big5, is_general_standard};
 use crate::script::{SCRIPTS, Script, detect_script};
-use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta, Severity};
+use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta};
 
-/// Traditional characters in simplified text.
-pub const TRADITIONAL_IN_SIMPLIFIED: RuleMeta = RuleMeta {
-    code: "ZH110",
-    name: "traditional-in-simplified",
-    severity: Severity::Warning,
-    summary: "a traditional character in simplified text",
-    source: include_str!("mixed_script.rs"),
-};
+pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
 
-/// Simplified characters in traditional text.
-pub const SIMPLIFIED_IN_TRADITIONAL: RuleMeta = RuleMeta {
-    code: "ZH111",
-    name: "simplified-in-traditional",
-    severity: Severity::Warning,
-    summary: "a simplified character in traditional text",
-    source: include_str!("mixed_script.rs"),
-};
+pub use zhclean_core::registry::SIMPLIFIED_IN_TRADITIONAL;
 
 /// Reports the characters of the other script, each with an unsafe fix that converts it, and
 /// returns those fixes.

@@ -77,14 +77,24 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
-/// The identity of a rule that reports diagnostics: code, name, default severity and the
-/// source file whose `//!` documentation explains it.
+/// A rule of the registry (see [`crate::registry`]): code, name, stage, kind, default,
+/// fix applicability, default severity and the source file whose `//!` documentation explains
+/// it.
 #[derive(Debug)]
 pub struct RuleMeta {
     /// Stable code, e.g. `ZH101`.
     pub code: &'static str,
     /// Kebab-case name, e.g. `duplicate-paragraph`.
     pub name: &'static str,
+    /// The stage that applies or reports it.
+    pub stage: crate::registry::Stage,
+    /// Whether it edits text or only reports.
+    pub kind: crate::registry::Kind,
+    /// Whether it runs unless switched off (`opencc-conversion` runs only when asked).
+    pub enabled_by_default: bool,
+    /// How safe its changes or fixes are: edits are safe; a report's fix may be unsafe; `None`
+    /// when it has no fix.
+    pub fix: Option<Applicability>,
     /// Severity unless the configuration overrides it.
     pub severity: Severity,
     /// One-line summary.

@@ -10,8 +10,10 @@ mod diagnostic;
 mod document;
 mod edit;
 mod line_index;
+mod pending_edits;
 mod profile;
 mod range;
+pub mod registry;
 pub mod testing;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};

@@ -17,13 +17,4 @@
 //! ## Fix safety
 //! No fix: name the encoding with `--encoding` (for example `--encoding gbk`).
 
-use zhclean_core::{RuleMeta, Severity};
-
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH001",
-    name: "low-confidence-encoding",
-    severity: Severity::Warning,
-    summary: "the encoding was detected with low confidence",
-    source: include_str!("low_confidence_encoding.rs"),
-};
+pub use zhclean_core::registry::LOW_CONFIDENCE_ENCODING as RULE;

@@ -1,14 +1,20 @@
-//! Mojibake repair: UTF-8 text that was once read as Windows-1252/Latin-1 (`å\u{8F}\u{8C}æ\u{96}¹`)
-//! or as GBK (`鍙屾柟`) and saved again.
+//! ## What it does
+//! Repairs UTF-8 text that was once read as Windows-1252/Latin-1 (`å\u{8F}\u{8C}æ\u{96}¹`) or as
+//! GBK (`鍙屾柟`) and saved again, where turning the characters back into their bytes and reading
+//! those as UTF-8 is lossless and gives clearly more Chinese text.
 //!
-//! Only spans of non-ASCII text made largely of unusual characters are looked at. They are cut
-//! into runs: maximal spans of characters the misreading produces from non-ASCII bytes. Each run
-//! is turned back into those bytes (its *image*) and read as UTF-8. The valid stretches of the
-//! image, cut at characters on both sides, are candidate repairs, each lossless by construction;
-//! a candidate is made when its text is clearly more Chinese than the mojibake (frequent Han
-//! characters and Chinese punctuation) and has two characters or more (or replaces a whole run).
-//! What is left of a run next to repairs (with any U+FFFD right after it, where a byte was lost)
-//! is reported as unrepairable, unless it reads as Chinese. Ordinary text is left alone.
+//! ## Why
+//! A file opened in the wrong encoding and saved again turns every Chinese character into two or
+//! three others. The damage is mechanical and can be undone exactly where no byte was lost.
+//!
+//! ## Example
+//! ```text
+//! 鍙屾柟鎸囧嚭         → 双方指出
+//! ```
+//!
+//! ## Fix safety
+//! Safe: a repair is made only where the round trip is lossless and the result reads as Chinese;
+//! what cannot be repaired exactly is reported (`unrepairable-mojibake`).
 
 use crate::frequent::is_frequent;
 use encoding_rs::{Encoder, EncoderResult, GBK, WINDOWS_1252};
@@ -18,7 +24,7 @@ use zhclean_core::chars::is_cjk_punctuation;
 use zhclean_core::{Change, TextRange};
 
 /// The rule name of mojibake repairs.
-pub const RULE: &str = "mojibake-repaired";
+pub const RULE: &str = zhclean_core::registry::MOJIBAKE_REPAIRED.name;
 
 /// Least share of unusual characters (not frequent Han, not Chinese punctuation) in a span of
 /// non-ASCII characters for it to be scanned.

@@ -17,13 +17,4 @@
 //! No fix: convert or extract the file, or name its encoding with `--encoding`; `--lossy`
 //! replaces malformed bytes with U+FFFD and reports each one.
 
-use zhclean_core::{RuleMeta, Severity};
-
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH003",
-    name: "unreadable-input",
-    severity: Severity::Error,
-    summary: "the input could not be read or decoded",
-    source: include_str!("unreadable_input.rs"),
-};
+pub use zhclean_core::registry::UNREADABLE_INPUT as RULE;

@@ -15,13 +15,4 @@
 //! ## Fix safety
 //! No fix: zhclean repairs only what round-trips exactly.
 
-use zhclean_core::{RuleMeta, Severity};
-
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH002",
-    name: "unrepairable-mojibake",
-    severity: Severity::Warning,
-    summary: "text that looks like mojibake but cannot be repaired losslessly",
-    source: include_str!("unrepairable_mojibake.rs"),
-};
+pub use zhclean_core::registry::UNREPAIRABLE_MOJIBAKE as RULE;

@@ -1,25 +1,30 @@
-//! `cjk-spacing`: spaces that a PDF extractor left inside Chinese text are removed — only in a
-//! document that shows them to be extraction artifacts.
+//! ## What it does
+//! Removes the spaces that a PDF extractor left inside Chinese text, only in a document that shows
+//! them to be extraction artifacts: single ASCII spaces between Chinese characters that recur at one
+//! wrap width (the distances between them cluster around the width of the page's lines). There,
+//! every such space inside a line goes, and in the GB/T 15834 profile so do spaces between Chinese
+//! and a number. A short unpunctuated line aligned with no-break spaces (a signature block) gets one
+//! ideographic space between its words.
 //!
-//! An extractor that joins the lines of a page with spaces leaves one ASCII space wherever the
-//! page wrapped a paragraph (`向外国 司法机构`), so in its output such spaces recur at the wrap
-//! width: the distances between them (and from the start of the line to the first) cluster
-//! around one width. Where a document shows that, every ASCII space between Chinese characters
-//! inside a line is an artifact and goes; in the GB/T 15834 profile so do the spaces between
-//! Chinese and a number (`利用 2024—2025 年`), the typesetter's automatic spacing extracted as
-//! text. Everywhere else spaces are the author's and stay: `第 1 條`, `和平薪火 时代新章`, the
-//! U+3000 of `第一条　为了`, and always the spaces around Latin words.
+//! ## Why
+//! Extractors that join the lines of a page with spaces leave one where each line wrapped, cutting
+//! words (`向外国 司法机构`).
 //!
-//! A short line without sentence punctuation and of several words (a title, a signature block)
-//! keeps the spaces between its words; where they are runs of no-break spaces (a web page's
-//! alignment) they become one ideographic space `U+3000`.
+//! ## Example
+//! ```text
+//! 或向外国 司法机构或多边法律机制提供协助   → 或向外国司法机构或多边法律机制提供协助
+//! ```
+//!
+//! ## Fix safety
+//! Safe: without wrap evidence no space is touched (`第 1 條`, `和平薪火 时代新章`, `第一条　为了`
+//! are the author's), spaces around Latin words always stay, and ideographic spaces are never removed.
 
 use crate::text::{display_width, is_space, is_unpunctuated};
 use zhclean_core::chars::{is_cjk_punctuation, is_han};
 use zhclean_core::{Change, Profile, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "cjk-spacing";
+pub const NAME: &str = zhclean_core::registry::CJK_SPACING.name;
 
 /// Longest line, in characters, treated as a column or headline line.
 const MAX_COLUMN_LINE: usize = 40;

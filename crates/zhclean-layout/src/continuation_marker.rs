@@ -25,16 +25,7 @@
 //! articles, and cleaning the output again would join them. Only a reader can tell where the
 //! other article ends, so nothing after the marker is removed.
 
-use zhclean_core::{RuleMeta, Severity};
-
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH104",
-    name: "continuation-marker",
-    severity: Severity::Warning,
-    summary: "a newspaper continuation marker: the article goes on elsewhere",
-    source: include_str!("continuation_marker.rs"),
-};
+pub use zhclean_core::registry::CONTINUATION_MARKER as RULE;
 
 /// Which way a continuation marker points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

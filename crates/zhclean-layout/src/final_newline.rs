@@ -1,9 +1,22 @@
-//! `final-newline`: a non-empty text ends with exactly one newline.
+//! ## What it does
+//! Makes a non-empty text end with exactly one line break.
+//!
+//! ## Why
+//! Files without a final newline, or with blank lines at the end, differ from their clean copies
+//! in ways no reader sees.
+//!
+//! ## Example
+//! ```text
+//! 双方同意。（no newline）   → 双方同意。\n
+//! ```
+//!
+//! ## Fix safety
+//! Safe: only the end of the file changes.
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "final-newline";
+pub const NAME: &str = zhclean_core::registry::FINAL_NEWLINE.name;
 
 /// Proposes adding a missing final newline or removing blank lines at the end.
 pub fn changes(text: &str) -> Vec<Change> {

@@ -1,10 +1,23 @@
-//! `invisible-character`: zero-width characters, stray byte order marks and soft hyphens are
-//! deleted; form feeds (page separators) become line breaks.
+//! ## What it does
+//! Deletes zero-width characters (U+200B–U+200D, U+2060), stray byte order marks and soft hyphens;
+//! a form feed (a page separator) becomes a line break.
+//!
+//! ## Why
+//! Invisible characters split words for search and deduplication without anyone seeing them; they
+//! come from web pages, word processors and PDF text layers.
+//!
+//! ## Example
+//! ```text
+//! 双\u{200B}方       → 双方
+//! ```
+//!
+//! ## Fix safety
+//! Safe: the characters have no visible form and no meaning in plain text.
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "invisible-character";
+pub const NAME: &str = zhclean_core::registry::INVISIBLE_CHARACTER.name;
 
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{0C}')

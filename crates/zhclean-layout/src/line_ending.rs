@@ -1,9 +1,21 @@
-//! `line-ending`: CRLF and lone CR become LF.
+//! ## What it does
+//! Turns CRLF and lone CR line endings into LF.
+//!
+//! ## Why
+//! Mixed line endings make every later rule and every diff see lines that are not there.
+//!
+//! ## Example
+//! ```text
+//! 双方指出\r\n合作。\r   → 双方指出\n合作。\n
+//! ```
+//!
+//! ## Fix safety
+//! Safe: only the line-ending characters change.
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "line-ending";
+pub const NAME: &str = zhclean_core::registry::LINE_ENDING.name;
 
 /// Proposes a change for every CRLF or lone CR.
 pub fn changes(text: &str) -> Vec<Change> {

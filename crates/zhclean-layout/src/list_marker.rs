@@ -1,22 +1,27 @@
-//! `list-marker`: list items mangled by a PDF converter get the Chinese dash `——` that opens
-//! them in GB/T 15834 text, and bullets that are converter debris are removed.
+//! ## What it does
+//! Repairs list items mangled by a PDF converter in a list whose items open with dashes: a bullet
+//! followed by a dash-like mark (`- 一根据`, `- —欢迎`, `- -不断`, `- ---深化`) becomes the Chinese
+//! dash `——` that opens items in GB/T 15834 text, and a bullet before plain text after an unfinished
+//! line is converter debris and goes, so that the layout rejoins the item.
 //!
-//! - A bullet followed by a dash-like mark (`- 一根据`, `- —欢迎`, `- -不断`, `- ---深化`,
-//!   `- ——持续`), or a line opened by a lone dash-like mark (`—加强`, `-继续`), starts an item:
-//!   the marks become `——`. `一` counts as a mangled dash only after a bullet, in a document
-//!   whose other bulleted items use dashes, and not when it starts a word (`一带一路`).
-//! - In a list whose items open with dashes, a bullet followed by plain text continues an item
-//!   when the line before is unfinished (`……包括中方支持俄方` / `- 组建欧亚电影艺术学院`): the
-//!   bullet is removed so that the layout joins the two lines. After a finished line it starts
-//!   an item and becomes `——`. A list of plain bulleted items (`- 苹果` / `- 香蕉`) is left as
-//!   it is: its bullets are its structure.
+//! ## Why
+//! Converters render the `——` of Chinese list items as Markdown bullets and mangle the dash.
+//!
+//! ## Example
+//! ```text
+//! - —欢迎举办。       → ——欢迎举办。
+//! ```
+//!
+//! ## Fix safety
+//! Safe: a list of plain bulleted items (`- 苹果`) is left as it is; `一` counts as a mangled dash
+//! only in a dash list and not when it starts a word (`一带一路`).
 
 use crate::text::{ends_sentence, is_opening, is_space};
 use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "list-marker";
+pub const NAME: &str = zhclean_core::registry::LIST_MARKER.name;
 
 const BULLETS: &[&str] = &["- ", "* ", "• "];
 

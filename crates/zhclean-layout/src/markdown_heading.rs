@@ -1,10 +1,24 @@
-//! `markdown-heading`: Markdown heading marks left by a PDF-to-text converter (`## 五`,
-//! `# 九`) are removed; the heading text stays on its own line.
+//! ## What it does
+//! Removes the Markdown heading marks (`#` to `######` and a space) that a PDF-to-text converter
+//! puts before a heading line; the heading text stays on its own line.
+//!
+//! ## Why
+//! Converters such as pdf-to-markdown tools mark headings with `#`; in a plain-text corpus the
+//! marks are noise inside the text.
+//!
+//! ## Example
+//! ```text
+//! ## 五             → 五
+//! ```
+//!
+//! ## Fix safety
+//! Safe: only a line that starts with one run of marks, a space and text is touched (`#话题` and
+//! `# # …` stay).
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "markdown-heading";
+pub const NAME: &str = zhclean_core::registry::MARKDOWN_HEADING.name;
 
 /// Proposes the removal of the `#` marks (and the space after them) that open a line.
 pub fn changes(text: &str) -> Vec<Change> {

@@ -1,11 +1,24 @@
-//! `markup-remnant`: HTML left in plain text. Known tags are removed (`<br>` and paragraph tags
-//! become line breaks), character entities are decoded (`&nbsp;` becomes a space), and a
-//! dangling `</` or `<` at the end of a line — a tag cut off by a scraper — is removed.
+//! ## What it does
+//! Removes HTML left in plain text: known tags (`<br>` and block tags become line breaks), a tag cut
+//! off at the end of a line (`</`), and character entities, which are decoded once (`&nbsp;`
+//! becomes a space, `&#20013;` becomes `中`; `&amp;lt;` is text about markup and stays).
+//!
+//! ## Why
+//! Scrapers that strip HTML badly leave tags and entities in the text.
+//!
+//! ## Example
+//! ```text
+//! 合作。<br>双方     → 合作。\n双方
+//! ```
+//!
+//! ## Fix safety
+//! Safe: only known tag names and well-formed entities are touched; `a < b`, `<中俄关系>`, `AT&T`
+//! and runs like `<<` stay.
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "markup-remnant";
+pub const NAME: &str = zhclean_core::registry::MARKUP_REMNANT.name;
 
 /// HTML elements whose tags are recognised in plain text.
 const TAGS: &[&str] = &[

@@ -1,8 +1,21 @@
-//! `page-footer`: the print-edition line that web copies of newspaper articles carry, such as
-//! `《 人民日报 》（ 2025年05月09日 02 版）`, is removed.
+//! ## What it does
+//! Removes the print-edition line that web copies of newspaper articles carry at their end, such
+//! as `《 人民日报 》（ 2025年05月09日 02 版）`.
+//!
+//! ## Why
+//! The line names the print edition, not the article; it repeats across a corpus of articles.
+//!
+//! ## Example
+//! ```text
+//! 《 人民日报 》（ 2025年05月09日 02 版）   → removed
+//! ```
+//!
+//! ## Fix safety
+//! Safe: only a line of that exact shape (a newspaper title in book-title marks and an edition in
+//! brackets) is removed.
 
 /// Rule name.
-pub const NAME: &str = "page-footer";
+pub const NAME: &str = zhclean_core::registry::PAGE_FOOTER.name;
 
 /// True when the trimmed line is a print-edition footer: an optional `《title》`, then a
 /// bracketed date and page (`（2025年05月09日 02 版）`).

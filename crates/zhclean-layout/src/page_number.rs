@@ -1,9 +1,22 @@
-//! `page-number`: a line that holds only a page number (`— 3 —`, `- 3 -`, `第 3 页`,
-//! `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`, or a bare number) is removed; the layout then
-//! decides whether the paragraph around it continues.
+//! ## What it does
+//! Removes the lines that number the pages of a paginated source (`— 3 —`, `- 3 -`, `第 3 页`,
+//! `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`, a bare number), where the document shows pages: at
+//! least two such lines whose numbers increase. The layout then decides whether the paragraph
+//! around each one continues.
+//!
+//! ## Why
+//! Page numbers cut paragraphs in two and end up inside the text of extracted documents.
+//!
+//! ## Example
+//! ```text
+//! ……将继续\n\n— 3 —\n\n加强合作。   → ……将继续加强合作。
+//! ```
+//!
+//! ## Fix safety
+//! Safe: a lone number or page label, or numbers that do not increase, are text and stay.
 
 /// Rule name.
-pub const NAME: &str = "page-number";
+pub const NAME: &str = zhclean_core::registry::PAGE_NUMBER.name;
 
 /// True when the trimmed line is a page number.
 pub fn is_page_number(line: &str) -> bool {

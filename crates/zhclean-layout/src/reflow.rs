@@ -17,9 +17,9 @@ use zhclean_core::chars::is_han;
 use zhclean_core::{Change, Diagnostic, Document, TextRange};
 
 /// Rule name of separator normalisation.
-pub const SEPARATOR: &str = "paragraph-separator";
+pub const SEPARATOR: &str = crate::paragraph_separator::NAME;
 /// Rule name of indentation removal.
-pub const INDENTATION: &str = "indentation";
+pub const INDENTATION: &str = crate::indentation::NAME;
 
 /// Connectives that open a paragraph in any document.
 const CONNECTIVES: &[&str] =

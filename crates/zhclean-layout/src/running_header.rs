@@ -1,12 +1,25 @@
-//! `running-header`: short lines that repeat through the document at regular intervals — the
-//! running headers and footers of a paginated source — are removed. They are found by
-//! repetition (digits may differ, as in page numbers and dates), not by a fixed list.
+//! ## What it does
+//! Removes the running headers and footers of a paginated source: short lines that repeat at
+//! regular intervals and stand next to page boundaries (the start of the document or a page
+//! number). They are found by repetition (digits may differ), not by a fixed list.
+//!
+//! ## Why
+//! Headers repeat the title or the chapter on every page and end up inside paragraphs.
+//!
+//! ## Example
+//! ```text
+//! 人民日报 第2版 (before each page)   → removed
+//! ```
+//!
+//! ## Fix safety
+//! Safe: without a sequence of pages nothing is removed; a label that a transcript or a form repeats
+//! (`記者：`) is text.
 
 use crate::text::{ends_sentence, is_space};
 use std::collections::HashMap;
 
 /// Rule name.
-pub const NAME: &str = "running-header";
+pub const NAME: &str = zhclean_core::registry::RUNNING_HEADER.name;
 
 /// Longest line, in characters, that can be a running header.
 const MAX_CHARS: usize = 40;

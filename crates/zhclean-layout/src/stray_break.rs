@@ -22,16 +22,7 @@
 //! ## Fix safety
 //! No automatic fix; join the lines by hand if the paragraph continues.
 
-use zhclean_core::{RuleMeta, Severity};
-
 /// Rule name of the joins.
-pub const JOIN: &str = "stray-line-break";
+pub const JOIN: &str = crate::stray_line_break::NAME;
 
-/// The rule that reports breaks kept without certainty.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH105",
-    name: "possible-stray-break",
-    severity: Severity::Info,
-    summary: "a line break the layout kept but could not confirm",
-    source: include_str!("stray_break.rs"),
-};
+pub use zhclean_core::registry::POSSIBLE_STRAY_BREAK as RULE;

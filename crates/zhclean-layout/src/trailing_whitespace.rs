@@ -1,9 +1,22 @@
-//! `trailing-whitespace`: spaces, tabs, ideographic spaces and no-break spaces at line ends.
+//! ## What it does
+//! Removes spaces, tabs, ideographic spaces and no-break spaces at the end of a line.
+//!
+//! ## Why
+//! Trailing whitespace is invisible, differs between copies of the same text, and breaks the
+//! detection of line ends and duplicates.
+//!
+//! ## Example
+//! ```text
+//! 双方指出，合作。␠␠   → 双方指出，合作。
+//! ```
+//!
+//! ## Fix safety
+//! Safe: nothing visible changes.
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "trailing-whitespace";
+pub const NAME: &str = zhclean_core::registry::TRAILING_WHITESPACE.name;
 
 fn is_blank(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}')

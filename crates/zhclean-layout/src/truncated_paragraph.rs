@@ -19,13 +19,4 @@
 //! ## Fix safety
 //! No fix: the missing text has to be found in the source.
 
-use zhclean_core::{RuleMeta, Severity};
-
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH102",
-    name: "truncated-paragraph",
-    severity: Severity::Warning,
-    summary: "a paragraph stops mid-sentence and a new one follows",
-    source: include_str!("truncated_paragraph.rs"),
-};
+pub use zhclean_core::registry::TRUNCATED_PARAGRAPH as RULE;

@@ -1,27 +1,23 @@
 //! Lint rules: each reads the document and reports what it cannot safely fix.
 //!
-//! Rules are registered in [`RULES`] with a stable code and a kebab-case name. Each lives in its
-//! own file under `rules/`, whose module documentation (What it does / Why / Example / Fix
-//! safety) is what `zhclean explain RULE` prints.
+//! Each rule lives in its own file under `rules/` and has its entry (code, name, severity,
+//! documentation) in the registry of `zhclean-core`; [`CHECKS`] pairs the entries with the
+//! checks.
 
 mod context;
 mod registry;
 mod rules;
 
 pub use context::{Context, Paragraph};
-pub use registry::{RULES, Rule, find_rule};
+pub use registry::{CHECKS, Check};
 
 use zhclean_core::{Diagnostic, Document, RuleMeta, TextRange};
 
 /// Runs every enabled rule that reads the final text over `doc`, ordered by position then code.
 pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool) -> Vec<Diagnostic> {
     let context = Context::new(doc);
-    let mut diagnostics: Vec<Diagnostic> = RULES
-        .iter()
-        .filter(|rule| enabled(rule.meta))
-        .filter_map(|rule| rule.check)
-        .flat_map(|check| check(&context))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        CHECKS.iter().filter(|rule| enabled(rule.meta)).flat_map(|rule| (rule.check)(&context)).collect();
     diagnostics.sort_by_key(|d| (d.range.start, d.code));
     diagnostics
 }

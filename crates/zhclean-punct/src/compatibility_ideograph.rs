@@ -1,12 +1,25 @@
-//! `compatibility-ideograph`: CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F)
-//! that have a canonical equivalent become that unified ideograph (Unicode NFC, applied to
-//! these characters only — never NFKC to the whole text, which would turn `，` into `,`).
+//! ## What it does
+//! Turns CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F) that have a canonical
+//! equivalent into that unified ideograph (Unicode NFC, applied to these characters only).
+//!
+//! ## Why
+//! Compatibility ideographs come from legacy Korean and Big5 mappings; they look like ordinary
+//! characters but compare unequal.
+//!
+//! ## Example
+//! ```text
+//! \u{F900}           → 豈
+//! ```
+//!
+//! ## Fix safety
+//! Safe: canonical equivalence; NFKC is never applied to the whole text (it would turn `，`
+//! into `,`).
 
 use unicode_normalization::UnicodeNormalization;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "compatibility-ideograph";
+pub const NAME: &str = zhclean_core::registry::COMPATIBILITY_IDEOGRAPH.name;
 
 fn is_compatibility_ideograph(c: char) -> bool {
     matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')

@@ -1,12 +1,25 @@
-//! `copywriting-spacing` (copywriting profile only): one space between Han characters and
-//! Latin letters or digits (`在2025年` becomes `在 2025 年`), as copywriting guides and
-//! `autocorrect` do. The default GB/T 15834 profile never adds these spaces.
+//! ## What it does
+//! In the copywriting profile only, puts one space between Han characters and Latin letters or
+//! digits, as copywriting guides and `autocorrect` do. The default GB/T 15834 profile never adds
+//! these spaces.
+//!
+//! ## Why
+//! Technical writing in Chinese often follows the copywriting convention; a document in that style
+//! should be consistent.
+//!
+//! ## Example
+//! ```text
+//! 在2025年           → 在 2025 年 (--profile copywriting)
+//! ```
+//!
+//! ## Fix safety
+//! Safe within its profile: it runs only when `--profile copywriting` asks for it.
 
 use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "copywriting-spacing";
+pub const NAME: &str = zhclean_core::registry::COPYWRITING_SPACING.name;
 
 /// Proposes a space at every boundary between Han and Latin letters or digits.
 pub fn changes(text: &str) -> Vec<Change> {

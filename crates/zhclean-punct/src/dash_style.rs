@@ -1,17 +1,21 @@
-//! `dash-style`: dashes as GB/T 15834 sets them.
+//! ## What it does
+//! Writes dashes as GB/T 15834 sets them: the Chinese dash is two em dashes `——` (from `--`, `－－`,
+//! `―`, `─`, three em dashes, or a lone `—` next to Chinese punctuation); a hyphen joining two
+//! numbers in Chinese text (`2026-2027年`) is a range and becomes `—` (or `～`, as configured); a
+//! hyphen joining two Chinese words becomes `—`.
 //!
-//! - The Chinese dash (破折号) is two em dashes `——`: `--`, `－－`, `―`, `─` or three em dashes
-//!   next to Chinese text become `——`, and so does a lone `—` next to Chinese punctuation. A
-//!   lone `—` between two Han characters is left: it is the one-em dash of a range of places
-//!   (`昆明—蒙特利尔`).
-//! - A hyphen joining two numbers in Chinese text (`2026-2027年`) is a range: it becomes the
-//!   one-em dash `—` (一字线, the default) or the wave dash `～`, as configured. Dates
-//!   (`2025-05-09`) and the numbers of figures and tables (`图2-3`, `表3-1`) are not ranges.
-//! - A hyphen joining two Chinese words (`黑河-布拉戈维申斯克`) becomes `—`. The full-width
-//!   hyphen `－` is left: official documents use it as the short connector (`中国－东盟`,
-//!   `6.5%－7%`), one of the three forms GB/T 15834 allows.
-//! - Hyphenated Latin words (`well-known`) are left alone, and so is a lone `—` between
-//!   numbers, which already is a range.
+//! ## Why
+//! The dash, the range mark and the hyphen are different marks in Chinese typography; typists use
+//! one key for all three.
+//!
+//! ## Example
+//! ```text
+//! 2026-2027年        → 2026—2027年
+//! ```
+//!
+//! ## Fix safety
+//! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), Latin words
+//! (`well-known`) and the full-width connector `－` (`中国－东盟`) stay.
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
@@ -19,7 +23,7 @@ use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "dash-style";
+pub const NAME: &str = zhclean_core::registry::DASH_STYLE.name;
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '—' | '－' | '―' | '─' | '–')

@@ -1,12 +1,23 @@
-//! `ellipsis-style`: the Chinese ellipsis is two ellipsis characters `……`. In Chinese text,
-//! `...` (three or more full stops), `。。。`, a lone `…` and runs of three or more `…` become
-//! `……`. Ellipses in Latin text are left alone.
+//! ## What it does
+//! Writes the Chinese ellipsis as two ellipsis characters `……`: in Chinese text `...`, `。。。`, a
+//! lone `…` and runs of three or more `…` become `……`.
+//!
+//! ## Why
+//! GB/T 15834 sets the ellipsis as `……`; typists and converters write it many ways.
+//!
+//! ## Example
+//! ```text
+//! 等等...            → 等等……
+//! ```
+//!
+//! ## Fix safety
+//! Safe: ellipses in Latin text stay, and so do the dots of numbers and URLs.
 
 use crate::context::is_chinese;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "ellipsis-style";
+pub const NAME: &str = zhclean_core::registry::ELLIPSIS_STYLE.name;
 
 fn is_dot(c: char) -> bool {
     matches!(c, '.' | '。' | '…' | '．')

@@ -1,10 +1,23 @@
-//! `fullwidth-alphanumeric`: full-width ASCII letters and digits (`２０２５`, `ＡＢＣ`) become
-//! half-width. Full-width punctuation is left as it is.
+//! ## What it does
+//! Turns full-width ASCII letters and digits (`２０２５`, `ＡＢＣ`) into half-width ones; full-width
+//! punctuation stays full-width.
+//!
+//! ## Why
+//! GB/T 15834 and the national standard for numbers write digits and Latin letters half-width;
+//! full-width forms break search and number parsing.
+//!
+//! ## Example
+//! ```text
+//! ２０２５年         → 2025年
+//! ```
+//!
+//! ## Fix safety
+//! Safe: the characters are compatibility forms of the same letters and digits.
 
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "fullwidth-alphanumeric";
+pub const NAME: &str = zhclean_core::registry::FULLWIDTH_ALPHANUMERIC.name;
 
 fn halfwidth(c: char) -> Option<char> {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ').then(|| char::from_u32(c as u32 - 0xFEE0)).flatten()

@@ -1,18 +1,27 @@
-//! `halfwidth-punctuation`: half-width `, . : ; ? ! ( )` in Chinese text become full-width.
+//! ## What it does
+//! Turns half-width `, . : ; ? ! ( )` in Chinese text into their full-width forms. A mark is in
+//! Chinese text when the clause before it is Chinese and Chinese or a line end follows; parentheses
+//! become full-width as a pair, when they enclose Chinese.
 //!
-//! A mark is in Chinese text when the clause before it is Chinese (a Han character or Chinese
-//! punctuation before it, or a short Latin name or acronym that follows Chinese) and Chinese or
-//! a line end follows. Parentheses are converted as a pair, and only when what they enclose
-//! contains Chinese: `(包括主权储备)` becomes `（包括主权储备）`, `(AUKUS)` stays. Numbers
-//! (`3.14`, `1,000`, `12:30`), URLs, e-mail addresses, file paths, `key: value` labels and
-//! Latin sentences are left alone.
+//! ## Why
+//! GB/T 15834 sets Chinese text with full-width punctuation; half-width marks come from keyboards
+//! in the wrong mode and from PDF extraction.
+//!
+//! ## Example
+//! ```text
+//! 双方指出,利用       → 双方指出，利用
+//! ```
+//!
+//! ## Fix safety
+//! Safe: numbers (`3.14`, `1,000`, `12:30`), URLs, e-mail addresses, paths, `key: value` labels,
+//! Latin sentences and `(AUKUS)` stay.
 
 use crate::context::{Protected, char_at, char_before, chinese_after, chinese_before, is_chinese, is_inline_space};
 use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "halfwidth-punctuation";
+pub const NAME: &str = zhclean_core::registry::HALFWIDTH_PUNCTUATION.name;
 
 /// Proposes the full-width form of every half-width mark that stands in Chinese text; spaces
 /// around it go too, since full-width punctuation carries its own spacing.

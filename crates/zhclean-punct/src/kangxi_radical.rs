@@ -1,15 +1,26 @@
-//! `kangxi-radical`: Kangxi radicals (U+2F00–U+2FD5) and CJK radicals supplement characters
-//! (U+2E80–U+2EFF) that PDF text layers use in place of ordinary characters (`⼀` for `一`,
-//! `⻓` for `长`) become the unified ideographs. Kangxi radicals map through their Unicode
-//! compatibility decomposition; supplement radicals through a table that picks the simplified
-//! or the traditional character to suit the document. Radicals without a standalone
-//! character (`⺌`, `⺗`) are left alone.
+//! ## What it does
+//! Turns the Kangxi radicals (U+2F00–U+2FD5) and CJK radicals supplement characters
+//! (U+2E80–U+2EFF) that PDF text layers use in place of ordinary characters (`⼀` for `一`, `⻓` for
+//! `长`) into the unified ideographs, the supplement ones in the form of the document's script.
+//!
+//! ## Why
+//! The radicals look like the ideographs but are different characters: search, segmentation and
+//! counting miss them.
+//!
+//! ## Example
+//! ```text
+//! ⼀带⼀路           → 一带一路
+//! ```
+//!
+//! ## Fix safety
+//! Safe: Kangxi radicals map through their Unicode compatibility decomposition; radicals without a
+//! standalone character (`⺌`) stay.
 
 use unicode_normalization::UnicodeNormalization;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "kangxi-radical";
+pub const NAME: &str = zhclean_core::registry::KANGXI_RADICAL.name;
 
 /// Supplement radicals that stand for a whole character: (radical, simplified, traditional).
 const SUPPLEMENT: &[(char, char, char)] = &[

@@ -1,13 +1,26 @@
-//! `middle-dot`: the dot between the parts of a transliterated name is the middle dot `·`
-//! (U+00B7). The hyphenation point `‧` (Big5's 間隔號), bullets `•` and the operators `∙` `⋅`
-//! between Han characters become `·`, and so does the katakana middle dot `・` inside a name
-//! (`弗・弗・普京`).
+//! ## What it does
+//! Writes the dot between the parts of a transliterated name as the middle dot `·` (U+00B7): the
+//! hyphenation point `‧`, bullets and operators between Han characters, and the katakana middle dot
+//! `・` inside a name (next to an initial, or among three parts or more).
+//!
+//! ## Why
+//! PDF fonts map the middle dot to the katakana one; Big5 text uses `‧`; search for `弗·弗·普京`
+//! then misses the name.
+//!
+//! ## Example
+//! ```text
+//! 弗・弗・普京       → 弗·弗·普京
+//! ```
+//!
+//! ## Fix safety
+//! Safe: a katakana dot between two words that are not a name (`江神子・江城子`) stays, and so
+//! does any dot in Japanese or Latin text.
 
 use zhclean_core::chars::is_han;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "middle-dot";
+pub const NAME: &str = zhclean_core::registry::MIDDLE_DOT.name;
 
 fn is_wrong_dot(c: char) -> bool {
     matches!(c, '・' | '‧' | '•' | '∙' | '⋅' | '･')

@@ -1,16 +1,25 @@
-//! `quote-style`: straight quotes in Chinese text become Chinese quotation marks: `"…"` pairs
-//! become `“…”`, and `'…'` pairs inside them become `‘…’`.
+//! ## What it does
+//! Turns straight quotes in Chinese text into Chinese quotation marks: `"…"` pairs become `“…”`,
+//! and `'…'` pairs inside them become `‘…’`. Quotes are paired within a paragraph, together with
+//! the curly quotes already there.
 //!
-//! Quotes are paired within a paragraph (a line), together with the curly quotes already
-//! there, so `“文明对话国际日"` is completed as `“文明对话国际日”`. A paragraph whose quotes do
-//! not pair up is left as it is (the lint rule `unbalanced-pair` reports it), and so is a
-//! paragraph without Chinese. Apostrophes inside Latin words (`don't`) are not quotes.
+//! ## Why
+//! GB/T 15834 uses `“”` and `‘’`; straight quotes come from ASCII keyboards and converters.
+//!
+//! ## Example
+//! ```text
+//! 他说:"好。"        → 他说:“好。”
+//! ```
+//!
+//! ## Fix safety
+//! Safe: a paragraph whose quotes do not pair up is left as it is (`unbalanced-pair` reports it),
+//! and so is one without Chinese; apostrophes inside Latin words are not quotes.
 
 use crate::context::{is_chinese, with_spaces_to_chinese};
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
-pub const NAME: &str = "quote-style";
+pub const NAME: &str = zhclean_core::registry::QUOTE_STYLE.name;
 
 /// Proposes curly quotes for every paragraph whose straight quotes pair up.
 pub fn changes(text: &str) -> Vec<Change> {

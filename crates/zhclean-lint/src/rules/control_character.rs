@@ -16,16 +16,9 @@
 //! No fix: the character may stand for lost text; check the source.
 
 use crate::Context;
-use zhclean_core::{Diagnostic, RuleMeta, Severity};
+use zhclean_core::Diagnostic;
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH113",
-    name: "control-character",
-    severity: Severity::Warning,
-    summary: "a control character other than line feed and tab",
-    source: include_str!("control_character.rs"),
-};
+pub use zhclean_core::registry::CONTROL_CHARACTER as RULE;
 
 fn is_stray_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'

@@ -28,16 +28,9 @@ use crate::Context;
 use jieba_rs::Jieba;
 use std::sync::LazyLock;
 use zhclean_core::chars::is_han;
-use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+use zhclean_core::{Diagnostic, Severity, TextRange};
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH107",
-    name: "doubled-word",
-    severity: Severity::Warning,
-    summary: "a word or character written twice by accident",
-    source: include_str!("doubled_word.rs"),
-};
+pub use zhclean_core::registry::DOUBLED_WORD as RULE;
 
 /// The segmenter, loaded the first time a document has a doubled character at all.
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);

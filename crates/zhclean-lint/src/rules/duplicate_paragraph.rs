@@ -30,16 +30,9 @@ use crate::Context;
 use crate::Paragraph;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use zhclean_core::{Applicability, Change, Diagnostic, Fix, RuleMeta, Severity, TextRange};
+use zhclean_core::{Applicability, Change, Diagnostic, Fix, TextRange};
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH101",
-    name: "duplicate-paragraph",
-    severity: Severity::Warning,
-    summary: "a paragraph repeats an earlier one",
-    source: include_str!("duplicate_paragraph.rs"),
-};
+pub use zhclean_core::registry::DUPLICATE_PARAGRAPH as RULE;
 
 /// Paragraphs shorter than this (in characters) are headings or signatures, not duplicates.
 const MIN_CHARS: usize = 10;

@@ -17,16 +17,9 @@
 
 use crate::Context;
 use zhclean_core::chars::{is_cjk_punctuation, is_han};
-use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+use zhclean_core::{Diagnostic, TextRange};
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH109",
-    name: "latin-word-in-chinese",
-    severity: Severity::Warning,
-    summary: "an English function word inside a Chinese sentence",
-    source: include_str!("latin_word_in_chinese.rs"),
-};
+pub use zhclean_core::registry::LATIN_WORD_IN_CHINESE as RULE;
 
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "of", "on", "or", "that", "the",

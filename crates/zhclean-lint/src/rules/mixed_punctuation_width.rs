@@ -18,16 +18,9 @@
 
 use crate::Context;
 use zhclean_core::chars::is_han;
-use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+use zhclean_core::{Diagnostic, TextRange};
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH115",
-    name: "mixed-punctuation-width",
-    severity: Severity::Info,
-    summary: "half-width punctuation between Chinese characters",
-    source: include_str!("mixed_punctuation_width.rs"),
-};
+pub use zhclean_core::registry::MIXED_PUNCTUATION_WIDTH as RULE;
 
 /// Reports every half-width mark between two Han characters.
 pub fn check(context: &Context) -> Vec<Diagnostic> {

@@ -15,16 +15,9 @@
 //! No fix: which character the glyph was can only be read from the source.
 
 use crate::Context;
-use zhclean_core::{Diagnostic, RuleMeta, Severity};
+use zhclean_core::Diagnostic;
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH114",
-    name: "private-use-character",
-    severity: Severity::Warning,
-    summary: "a private-use character, usually a glyph without a Unicode mapping",
-    source: include_str!("private_use_character.rs"),
-};
+pub use zhclean_core::registry::PRIVATE_USE_CHARACTER as RULE;
 
 fn is_private_use(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}')

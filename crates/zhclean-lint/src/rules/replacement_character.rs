@@ -15,16 +15,9 @@
 //! No fix: the lost character has to be taken from the source.
 
 use crate::Context;
-use zhclean_core::{Diagnostic, RuleMeta, Severity};
+use zhclean_core::Diagnostic;
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH112",
-    name: "replacement-character",
-    severity: Severity::Error,
-    summary: "a U+FFFD replacement character: a character was lost in decoding",
-    source: include_str!("replacement_character.rs"),
-};
+pub use zhclean_core::registry::REPLACEMENT_CHARACTER as RULE;
 
 /// Reports every run of replacement characters.
 pub fn check(context: &Context) -> Vec<Diagnostic> {

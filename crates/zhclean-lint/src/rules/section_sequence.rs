@@ -16,16 +16,9 @@
 //! No fix: the missing sections have to be found in the source.
 
 use crate::Context;
-use zhclean_core::{Diagnostic, RuleMeta, Severity};
+use zhclean_core::Diagnostic;
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH108",
-    name: "section-sequence",
-    severity: Severity::Warning,
-    summary: "section numerals out of sequence or missing",
-    source: include_str!("section_sequence.rs"),
-};
+pub use zhclean_core::registry::SECTION_SEQUENCE as RULE;
 
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

@@ -20,16 +20,9 @@
 
 use crate::Context;
 use zhclean_core::chars::{ends_sentence, is_closing, is_han};
-use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+use zhclean_core::{Diagnostic, TextRange};
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH103",
-    name: "truncated-ending",
-    severity: Severity::Warning,
-    summary: "the document ends mid-sentence or with a cut-off tag",
-    source: include_str!("truncated_ending.rs"),
-};
+pub use zhclean_core::registry::TRUNCATED_ENDING as RULE;
 
 /// A last paragraph shorter than this, without sentence punctuation, is a signature or a
 /// dateline, not a cut sentence.

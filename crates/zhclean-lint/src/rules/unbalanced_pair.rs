@@ -19,16 +19,9 @@
 
 use crate::Context;
 use zhclean_core::chars::is_han;
-use zhclean_core::{Diagnostic, RuleMeta, Severity, TextRange};
+use zhclean_core::{Diagnostic, TextRange};
 
-/// The rule.
-pub const RULE: RuleMeta = RuleMeta {
-    code: "ZH106",
-    name: "unbalanced-pair",
-    severity: Severity::Warning,
-    summary: "a bracket or quotation mark without its partner in the paragraph",
-    source: include_str!("unbalanced_pair.rs"),
-};
+pub use zhclean_core::registry::UNBALANCED_PAIR as RULE;
 
 const PAIRS: &[(char, char)] =
     &[('《', '》'), ('〈', '〉'), ('（', '）'), ('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』'), ('【', '】')];
