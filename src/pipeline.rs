@@ -90,7 +90,7 @@ impl Pipeline {
         }
         diagnostics.sort_by_key(|d| (d.range.start, d.code));
         keep_last_of_each_finding(&mut diagnostics);
-        Report { document, diagnostics, encoding }
+        Report { document, diagnostics, encoding, edit_severities: self.config.severity.clone() }
     }
 
     /// Runs every stage, and the fixes the configuration allows, round after round until a

@@ -11,6 +11,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// How the input was decoded.
     pub encoding: EncodingInfo,
+    /// Severities the configuration gives rules that edit, by rule name: the severity of the
+    /// findings `check` makes of their pending edits (info otherwise).
+    pub edit_severities: std::collections::BTreeMap<String, zhclean_core::Severity>,
 }
 
 impl Report {

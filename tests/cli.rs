@@ -122,7 +122,7 @@ fn check_reports_a_missing_file_and_checks_the_others() {
     assert!(stderr(&output).ends_with("; check the path\n"), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "dirty.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would make 1 edit here and below\n\
+        "dirty.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would replace \",\" with \"，\"\n  | 指出,利用。\n  |     ^\n\
          0 diagnostics (0 errors, 0 warnings, 0 info); 1 file would be changed by `zhclean clean`; 1 file failed\n"
     );
     let json = zhclean(&["check", "--format", "json", "missing.txt"], dir.path());
@@ -214,4 +214,67 @@ fn settings_file_is_found_and_overridden_by_flags() {
     assert_eq!(broken.status.code(), Some(2));
     assert!(stderr(&broken).starts_with("error: "), "{}", stderr(&broken));
     assert!(stderr(&broken).contains("zhclean.toml: unknown field `colour`"), "{}", stderr(&broken));
+}
+
+#[test]
+fn check_output_formats_and_exit_policy() {
+    let text = "双方指出,利用《联合国宪章。\n".as_bytes();
+    let github = zhclean_stdin(&["check", "--output-format", "github", "-"], text);
+    assert_eq!(github.status.code(), Some(1));
+    assert!(
+        stdout(&github)
+            .starts_with("::notice file=-,line=1,col=5,endLine=1,endColumn=6,title=ZH000 halfwidth-punctuation::")
+    );
+    assert!(
+        stdout(&github).contains("::warning file=-,line=1,col=8,endLine=1,endColumn=9,title=ZH106 unbalanced-pair::")
+    );
+    let sarif = zhclean_stdin(&["check", "--output-format", "sarif", "-"], text);
+    let log: serde_json::Value = serde_json::from_str(stdout(&sarif)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 2);
+    let lines = zhclean_stdin(&["check", "--output-format", "json-lines", "-"], text);
+    assert_eq!(stdout(&lines).lines().count(), 2);
+    let statistics = zhclean_stdin(&["check", "--statistics", "-"], text);
+    assert_eq!(stdout(&statistics), "     1  ZH000  halfwidth-punctuation\n     1  ZH106  unbalanced-pair\n");
+    assert_eq!(zhclean_stdin(&["check", "--exit-zero", "-"], text).status.code(), Some(0));
+    // Info findings fail only when asked; an edit `clean` would make always fails.
+    let info_only = "双方指出，利用联合国宪章。\n\n双方指出，利用联合国宪章,合作。\n".as_bytes();
+    let ignoring = ["check", "--ignore", "halfwidth-punctuation", "-"];
+    assert_eq!(zhclean_stdin(&ignoring, info_only).status.code(), Some(0));
+    let failing = ["check", "--ignore", "halfwidth-punctuation", "--fail-on", "info", "-"];
+    assert_eq!(zhclean_stdin(&failing, info_only).status.code(), Some(1));
+}
+
+#[test]
+fn diffs_of_what_clean_would_change() {
+    let text = "双方指出,利用\n".as_bytes();
+    let diff = zhclean_stdin(&["clean", "--diff", "-"], text);
+    assert_eq!(diff.status.code(), Some(1));
+    assert_eq!(stdout(&diff), "--- -\n+++ - (cleaned)\n@@ -1 +1 @@\n-双方指出,利用\n+双方指出，利用\n");
+    let clean = zhclean_stdin(&["clean", "--diff", "-"], "双方指出，利用\n".as_bytes());
+    assert_eq!((clean.status.code(), stdout(&clean)), (Some(0), ""));
+    let check = zhclean_stdin(&["check", "--diff", "-"], text);
+    assert_eq!((check.status.code(), stdout(&check)), (Some(1), stdout(&diff)));
+}
+
+#[test]
+fn selection_by_select_and_unknown_names() {
+    let output = zhclean_stdin(&["clean", "--select", "ZH308", "-"], "指出,利用\r\n".as_bytes());
+    assert_eq!(stdout(&output), "指出，利用\r\n");
+    let unknown = zhclean_stdin(&["check", "--select", "nope", "-"], b"x");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(stderr(&unknown), "error: unknown rule `nope` in `--select`; `zhclean rules` lists them\n");
+}
+
+#[test]
+fn severities_apply_to_every_rule() {
+    let dir = fixture_dir(&[
+        ("a.txt", "双方指出,利用。\n".as_bytes()),
+        ("zhclean.toml", b"[severity]\nhalfwidth-punctuation = \"error\"\n"),
+    ]);
+    let output = zhclean(&["check", "--output-format", "concise", "a.txt"], dir.path());
+    assert_eq!(
+        stdout(&output),
+        "a.txt:1:5: error[ZH000] halfwidth-punctuation: `clean` would replace \",\" with \"，\"\n"
+    );
 }

@@ -24,7 +24,8 @@ fn rule_fixtures() {
                 Ok(report) => findings("", &report),
                 Err(error) => vec![Finding::failure("", &error.to_string())],
             };
-            let lines: Vec<String> = found.iter().map(human_line).collect();
+            // What the rule reports; the edits `clean` would make are the corpus snapshots' part.
+            let lines: Vec<String> = found.iter().filter(|f| f.code != "ZH000").map(human_line).collect();
             assert!(lines.iter().any(|l| l.contains(&format!("] {rule}:"))), "{rule} is not reported: {lines:#?}");
             insta::assert_snapshot!("rule", lines.join("\n"));
         });

@@ -1,7 +1,10 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
 use std::path::PathBuf;
-use zhclean::{Config, ConfigError, DecodeOptions, ParagraphSeparator, Pipeline, Profile, RangeDash, config_file};
+use zhclean::output::OutputFormat;
+use zhclean::{
+    Config, ConfigError, DecodeOptions, ParagraphSeparator, Pipeline, Profile, RangeDash, config_file, registry,
+};
 
 /// Clean and validate Chinese text documents.
 ///
@@ -62,6 +65,10 @@ pub struct CleanArgs {
     /// Print every edit (rule, position, before and after) to standard error.
     #[arg(long)]
     pub report: bool,
+    /// Print a unified diff of what cleaning would change, per file, and write nothing; exit 1
+    /// when there is a difference.
+    #[arg(long, conflicts_with_all = ["in_place", "out_dir"])]
+    pub diff: bool,
     /// Write files whose encoding was detected with low confidence (by default they are
     /// refused: name the encoding with --encoding instead).
     #[arg(long)]
@@ -75,11 +82,36 @@ pub struct CheckArgs {
     /// Files to check; `-` reads standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     pub files: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// How findings are printed: human (the source line underlined), concise (a line each),
+    /// json, json-lines, github (workflow annotations) or sarif.
+    #[arg(long, alias = "format", value_enum, default_value_t = OutputFormat::Human)]
+    pub output_format: OutputFormat,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print a unified diff of what `clean` would change instead of the findings.
+    #[arg(long)]
+    pub diff: bool,
+    /// Exit 0 even when there are findings (errors reading files still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// The least severity of a diagnostic that makes the exit status 1 (info findings never do
+    /// unless asked; edits `clean` would make always do).
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
+}
+
+/// The least severity that fails `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any diagnostic.
+    Info,
+    /// Warnings and errors.
+    Warning,
+    /// Errors only.
+    Error,
 }
 
 #[derive(Debug, Args)]
@@ -143,9 +175,15 @@ pub struct PipelineArgs {
     /// Also apply fixes marked unsafe, such as deleting a repeated paragraph.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Switch rules off, by name or code (repeatable, or comma-separated).
+    /// Run only these rules, by name or code in any case (repeatable, or comma-separated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
-    pub disable: Vec<String>,
+    pub select: Vec<String>,
+    /// Run these rules too, on top of the default set or --select.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// Switch rules off, by name or code in any case (repeatable, or comma-separated).
+    #[arg(long, alias = "disable", value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
     /// What separates paragraphs in the output [default: blank-line].
     #[arg(long, value_enum, value_name = "SEPARATOR")]
     pub paragraph_separator: Option<Separator>,
@@ -208,11 +246,30 @@ impl PipelineArgs {
         if let Some(path) = self.config.clone().or_else(|| config_file::discover(&cwd)) {
             config_file::load(&path)?.apply(&path, &mut config)?;
         }
-        self.override_settings(&mut config);
+        self.override_settings(&mut config)?;
         Pipeline::new(config)
     }
 
-    fn override_settings(&self, config: &mut Config) {
+    /// Selection: `--select` narrows the rules to those named (with `--extend-select`), then
+    /// `--ignore` switches rules off.
+    fn select_rules(&self, config: &mut Config) -> Result<(), ConfigError> {
+        let resolve = |flag: &str, key: &String| {
+            registry::find(key)
+                .map(|rule| rule.name)
+                .ok_or_else(|| ConfigError::UnknownRule(format!("{key}` in `--{flag}")))
+        };
+        let extend = self.extend_select.iter().map(|k| resolve("extend-select", k)).collect::<Result<Vec<_>, _>>()?;
+        if !self.select.is_empty() {
+            let selected = self.select.iter().map(|k| resolve("select", k)).collect::<Result<Vec<_>, _>>()?;
+            let unselected = registry::RULES.iter().map(|rule| rule.name).filter(|n| !selected.contains(n));
+            config.disabled.extend(unselected.map(str::to_owned));
+        }
+        config.disabled.retain(|name| !extend.contains(&name.as_str()));
+        config.disabled.extend(self.ignore.iter().cloned());
+        Ok(())
+    }
+
+    fn override_settings(&self, config: &mut Config) -> Result<(), ConfigError> {
         config.decode.encoding = self.decode.encoding.or(config.decode.encoding);
         config.decode.lossy |= self.decode.lossy;
         config.convert = self.convert.clone().or(config.convert.take());
@@ -224,7 +281,7 @@ impl PipelineArgs {
                 BackendArg::System => zhclean_convert::Backend::System,
             };
         }
-        config.disabled.extend(self.disable.iter().cloned());
+        self.select_rules(config)?;
         if let Some(separator) = self.paragraph_separator {
             config.paragraph_separator = match separator {
                 Separator::BlankLine => ParagraphSeparator::BlankLine,
@@ -243,5 +300,6 @@ impl PipelineArgs {
                 RangeDashArg::Tilde => RangeDash::Tilde,
             };
         }
+        Ok(())
     }
 }

@@ -1,7 +1,7 @@
 use super::args::CleanArgs;
 use super::input::{Input, clean_all, inputs};
 use super::write::{self, InPlace};
-use super::{Status, error};
+use super::{Status, error, unified_diff, write_stdout};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,6 +31,9 @@ pub fn run(args: CleanArgs) -> Status {
             return Status::Error;
         }
     };
+    if args.diff {
+        return print_diffs(&inputs, &pipeline);
+    }
     let mut status = Status::Ok;
     let mut cleaned = 0;
     for (input, result) in inputs.iter().zip(clean_all(&inputs, &pipeline)) {
@@ -58,6 +61,27 @@ pub fn run(args: CleanArgs) -> Status {
     }
     if !matches!(destination, Destination::Stdout) {
         eprintln!("cleaned {cleaned} {}, {} failed", plural(cleaned, "file"), inputs.len() - cleaned);
+    }
+    status
+}
+
+/// `clean --diff`: the unified diff of every file, nothing written; 1 when a file would change.
+fn print_diffs(inputs: &[Input], pipeline: &zhclean::Pipeline) -> Status {
+    let mut status = Status::Ok;
+    for (input, result) in inputs.iter().zip(clean_all(inputs, pipeline)) {
+        match result {
+            Ok(report) => {
+                let diff = unified_diff(&input.display(), report.document.original(), report.text());
+                if !diff.is_empty() {
+                    status = status.max(Status::Findings);
+                    write_stdout(&diff);
+                }
+            }
+            Err(message) => {
+                error(message);
+                status = Status::Error;
+            }
+        }
     }
     status
 }

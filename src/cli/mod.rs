@@ -35,6 +35,32 @@ pub fn run(cli: Cli) -> Status {
     }
 }
 
+/// Writes `text` to standard output. A closed pipe (`zhclean check … | head`) ends the program
+/// quietly, as a reader that has seen enough expects.
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
+/// A unified diff of `before` → `after` for `path`, or nothing when they are equal.
+fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(path, &format!("{path} (cleaned)"))
+        .to_string()
+}
+
 /// Prints `message` as an error on standard error.
 fn error(message: impl std::fmt::Display) {
     eprintln!("error: {message}");

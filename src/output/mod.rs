@@ -1,8 +1,13 @@
-//! Printers: what a report looks like to a person (human) and to a program (JSON).
+//! Outputs: the findings of a report, and one emitter per format (`emit`): human, concise,
+//! JSON, JSON lines, GitHub workflow annotations and SARIF; the reviewable report and the
+//! detection line.
+
+mod emit;
+
+pub use emit::{OutputFormat, emit, statistics};
 
 use crate::Report;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use zhclean_core::{Applicability, Severity};
 use zhclean_encoding::{EncodingInfo, LineEndings};
@@ -33,6 +38,21 @@ pub struct Finding {
     pub message: String,
     /// Whether `clean` fixes it: `safe`, `unsafe` (with `--unsafe-fixes`) or absent.
     pub fix: Option<Applicability>,
+    /// For an edit `clean` would make: the text it replaces and its replacement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edit: Option<EditText>,
+    /// The line of the input where the finding starts (shown under it by the human format).
+    #[serde(skip)]
+    pub source_line: String,
+}
+
+/// What an edit replaces, and with what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EditText {
+    /// The text of the input it replaces.
+    pub before: String,
+    /// Its replacement.
+    pub after: String,
 }
 
 impl Finding {
@@ -51,14 +71,38 @@ impl Finding {
             end_column: 1,
             message: message.to_owned(),
             fix: None,
+            edit: None,
+            source_line: String::new(),
         }
     }
 }
 
-/// Every finding of `report`: first the edits `clean` would make (one finding per rule, at its
-/// first edit), then the diagnostics, in order of position.
+/// Every finding of `report`, in order of position: each edit `clean` would make (code `ZH000`,
+/// named after the rule that would make it) and each diagnostic.
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
-    let mut findings = pending_edits(path, report);
+    let original = report.document.original();
+    let line_of = |line: u32| original.lines().nth(line as usize - 1).unwrap_or_default().to_owned();
+    let mut findings: Vec<Finding> = report
+        .edits()
+        .iter()
+        .map(|edit| {
+            let (start, end) = report.span(edit.range);
+            Finding {
+                path: path.to_owned(),
+                code: PENDING_EDITS_CODE,
+                rule: edit.rule,
+                severity: report.edit_severities.get(edit.rule).copied().unwrap_or(Severity::Info),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                message: edit_message(&edit.before, &edit.after),
+                fix: Some(Applicability::Safe),
+                edit: Some(EditText { before: edit.before.clone(), after: edit.after.clone() }),
+                source_line: line_of(start.line),
+            }
+        })
+        .collect();
     findings.extend(report.diagnostics.iter().map(|d| {
         let (start, end) = report.span(d.range);
         Finding {
@@ -72,36 +116,22 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
             end_column: end.column,
             message: d.message.clone(),
             fix: d.fix.as_ref().map(|f| f.applicability),
+            edit: None,
+            source_line: line_of(start.line),
         }
     }));
+    findings.sort_by_key(|f| (f.line, f.column, f.code != PENDING_EDITS_CODE));
     findings
 }
 
-fn pending_edits(path: &str, report: &Report) -> Vec<Finding> {
-    let mut by_rule: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
-    for edit in report.edits() {
-        by_rule.entry(edit.rule).or_insert((0, edit.range.start)).0 += 1;
+/// `clean` would replace, delete or insert text: which, shown with escapes for line breaks.
+fn edit_message(before: &str, after: &str) -> String {
+    let shown = |text: &str| format!("{text:?}");
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => format!("`clean` would insert {}", shown(after)),
+        (_, true) => format!("`clean` would delete {}", shown(before)),
+        _ => format!("`clean` would replace {} with {}", shown(before), shown(after)),
     }
-    let mut findings: Vec<Finding> = by_rule
-        .into_iter()
-        .map(|(rule, (count, first))| {
-            let at = report.document.original_line_col(first);
-            Finding {
-                path: path.to_owned(),
-                code: PENDING_EDITS_CODE,
-                rule,
-                severity: Severity::Info,
-                line: at.line,
-                column: at.column,
-                end_line: at.line,
-                end_column: at.column,
-                message: format!("`clean` would make {count} {} here and below", plural(count, "edit")),
-                fix: Some(Applicability::Safe),
-            }
-        })
-        .collect();
-    findings.sort_by_key(|f| (f.line, f.column));
-    findings
 }
 
 /// `path:line:column: severity[code] rule: message`, one line per finding.
@@ -175,10 +205,14 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "a.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would make 1 edit here and below",
-                "a.txt:1:7: info[ZH000] line-ending: `clean` would make 5 edits here and below",
+                "a.txt:1:3: info[ZH000] halfwidth-punctuation: `clean` would replace \",\" with \"，\"",
+                "a.txt:1:7: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
+                "a.txt:2:1: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
+                "a.txt:3:25: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
+                "a.txt:4:1: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
                 "a.txt:5:1: warning[ZH101] duplicate-paragraph: paragraph repeats the paragraph at line 3 \
                  [fixable with --unsafe-fixes]",
+                "a.txt:5:25: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
             ]
         );
     }
