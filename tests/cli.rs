@@ -43,8 +43,8 @@ fn clean_standard_input_with_report() {
     assert_eq!(stdout(&output), "合作；同时。\n");
     assert_eq!(
         stderr(&output),
-        "-:\nencoding: UTF-8\nedits: 2\n  1:7 final-newline \"\" -> \"\\n\"\n  \
-         1:3 halfwidth-punctuation \";\" -> \"；\"\ndiagnostics: 0\n"
+        "-:\nencoding: UTF-8\nedits: 2\n  1:3 halfwidth-punctuation \";\" -> \"；\"\n  \
+         1:7 final-newline \"\" -> \"\\n\"\ndiagnostics: 0\n"
     );
 }
 

@@ -1,8 +1,9 @@
-//! Snapshot tests over every corpus file: the cleaned text and the report (edits and
-//! diagnostics), stored under `snapshots/`. Review changes with `cargo insta review`.
+//! Snapshot tests over every corpus file: what cleaning changes (a unified diff of input and
+//! output whose hunks name their rules) and the diagnostics, stored under `snapshots/`. A rule
+//! change shows up as the hunks it touches; review it with `cargo insta review`.
 
 use std::path::Path;
-use zhclean::output::render_report;
+use zhclean::output::render_review;
 use zhclean::{Config, Pipeline, Report};
 
 fn clean(path: &Path) -> Report {
@@ -19,8 +20,7 @@ fn corpus_snapshots() {
     settings.bind(|| {
         insta::glob!("../corpus", "*.txt", |path| {
             let report = clean(path);
-            insta::assert_snapshot!("clean", report.text());
-            insta::assert_snapshot!("report", render_report(&report));
+            insta::assert_snapshot!("review", render_review(&report));
         });
     });
 }

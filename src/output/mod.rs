@@ -147,15 +147,80 @@ pub fn human_line(finding: &Finding) -> String {
     )
 }
 
-/// The full report in reviewable text: encoding, every edit with its position, every diagnostic.
+/// The full report in reviewable text: encoding, every edit with its position (in order of
+/// position), every diagnostic.
 pub fn render_report(report: &Report) -> String {
     let mut out = String::new();
     let info = &report.encoding;
     let _ = writeln!(out, "encoding: {}{}", info.encoding, if info.bom { " (BOM)" } else { "" });
     let _ = writeln!(out, "edits: {}", report.edits().len());
-    for edit in report.edits() {
+    let mut edits: Vec<_> = report.edits().iter().collect();
+    edits.sort_by_key(|edit| edit.range.start);
+    for edit in edits {
         let at = report.document.original_line_col(edit.range.start);
         let _ = writeln!(out, "  {}:{} {} {:?} -> {:?}", at.line, at.column, edit.rule, edit.before, edit.after);
+    }
+    let _ = writeln!(out, "diagnostics: {}", report.diagnostics.len());
+    for finding in findings("", report).iter().filter(|f| f.code != PENDING_EDITS_CODE) {
+        let _ = writeln!(
+            out,
+            "  {}:{} {}[{}] {}: {}",
+            finding.line, finding.column, finding.severity, finding.code, finding.rule, finding.message
+        );
+    }
+    out
+}
+
+/// What cleaning changed, for review: a unified diff of the input against the cleaned text
+/// whose hunks name the rules that made their edits, then the diagnostics. A rule change shows
+/// up in it as the few hunks it touches.
+pub fn render_review(report: &Report) -> String {
+    let mut out = String::new();
+    let (original, cleaned) = (report.document.original(), report.text());
+    let edit_lines: Vec<(u32, u32, &str)> = report
+        .edits()
+        .iter()
+        .map(|edit| {
+            let (start, end) = report.span(edit.range);
+            (start.line, end.line, edit.rule)
+        })
+        .collect();
+    let diff = similar::TextDiff::from_lines(original, cleaned);
+    for group in diff.grouped_ops(1) {
+        let (first, last) = (&group[0], &group[group.len() - 1]);
+        let old = first.old_range().start..last.old_range().end;
+        let new = first.new_range().start..last.new_range().end;
+        let lines = old.start as u32 + 1..=(old.end as u32).max(old.start as u32 + 1);
+        let mut rules: Vec<&str> = edit_lines
+            .iter()
+            .filter(|&&(start, end, _)| start <= *lines.end() && end >= *lines.start())
+            .map(|&(_, _, rule)| rule)
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let _ = writeln!(
+            out,
+            "@@ -{},{} +{},{} @@ {}",
+            old.start + 1,
+            old.len(),
+            new.start + 1,
+            new.len(),
+            rules.join(", ")
+        );
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Delete => '-',
+                    similar::ChangeTag::Insert => '+',
+                    similar::ChangeTag::Equal => ' ',
+                };
+                let line = change.value();
+                let _ = write!(out, "{sign}{line}");
+                if !line.ends_with('\n') {
+                    let _ = writeln!(out, "\n\\ No newline at end of file");
+                }
+            }
+        }
     }
     let _ = writeln!(out, "diagnostics: {}", report.diagnostics.len());
     for finding in findings("", report).iter().filter(|f| f.code != PENDING_EDITS_CODE) {
