@@ -1,15 +1,18 @@
-//! Every rule that reports has a fixture under `tests/fixtures/rules/`, named after it, with
-//! text it must report and text it must leave alone. The findings of `check` on each fixture are
-//! snapshotted under `snapshots/`.
+//! Every rule has a fixture under `tests/fixtures/rules/`, named after it, with text it must
+//! report or change and text it must leave alone. The findings of `check` on each fixture (its
+//! own edits and every diagnostic) are snapshotted under `snapshots/`.
 
 use zhclean::output::{Finding, findings, human_line};
-use zhclean::{Config, Pipeline};
+use zhclean::{Config, Pipeline, Profile};
 
 /// The pipeline for a fixture: `mixed-punctuation-width` reports what `halfwidth-punctuation`
-/// leaves, so its fixture runs with that rule switched off.
+/// leaves, so its fixture runs with that rule switched off; `copywriting-spacing` runs in its
+/// profile and `opencc-conversion` when converting.
 fn pipeline_for(rule: &str) -> Pipeline {
     let disabled = if rule == "mixed-punctuation-width" { vec!["halfwidth-punctuation".to_owned()] } else { vec![] };
-    Pipeline::new(Config { disabled: disabled.into_iter().collect(), ..Config::default() }).unwrap()
+    let profile = if rule == "copywriting-spacing" { Profile::Copywriting } else { Profile::GbT15834 };
+    let convert = (rule == "opencc-conversion").then(|| "t2s".to_owned());
+    Pipeline::new(Config { disabled: disabled.into_iter().collect(), profile, convert, ..Config::default() }).unwrap()
 }
 
 #[test]
@@ -24,19 +27,22 @@ fn rule_fixtures() {
                 Ok(report) => findings("", &report),
                 Err(error) => vec![Finding::failure("", &error.to_string())],
             };
-            // What the rule reports; the edits `clean` would make are the corpus snapshots' part.
-            let lines: Vec<String> = found.iter().filter(|f| f.code != "ZH000").map(human_line).collect();
-            assert!(lines.iter().any(|l| l.contains(&format!("] {rule}:"))), "{rule} is not reported: {lines:#?}");
+            // What the rule reports, and the edits it would make (those of other rules are the
+            // corpus snapshots' part).
+            let own = |f: &&Finding| f.code != "ZH000" || f.rule == rule || rule == "pending-edits";
+            let lines: Vec<String> = found.iter().filter(own).map(human_line).collect();
+            let names_it =
+                |l: &String| l.contains(&format!("] {rule}:")) || (rule == "pending-edits" && l.contains("[ZH000]"));
+            assert!(lines.iter().any(names_it), "{rule} is not reported: {lines:#?}");
             insta::assert_snapshot!("rule", lines.join("\n"));
         });
     });
 }
 
 #[test]
-fn every_reporting_rule_has_a_fixture() {
+fn every_rule_has_a_fixture() {
     let missing: Vec<&str> = zhclean::registry::RULES
         .iter()
-        .filter(|rule| rule.kind == zhclean::registry::Kind::Report && rule.stage != zhclean::registry::Stage::Check)
         .map(|rule| rule.name)
         .filter(|name| !std::path::Path::new(&format!("tests/fixtures/rules/{name}.txt")).exists())
         .collect();
