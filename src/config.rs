@@ -29,6 +29,8 @@ pub struct Config {
     pub profile: Profile,
     /// How number ranges are written (`2026—2027年` or `2026～2027年`).
     pub range_dash: RangeDash,
+    /// Rules switched off for the files whose path matches a glob (`[per-file-ignores]`).
+    pub per_file_ignores: Vec<(String, Vec<String>)>,
 }
 
 /// A configuration the pipeline cannot run with.
@@ -51,6 +53,21 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// This configuration for the file at `path`: the rules of every `per-file-ignores` glob
+    /// that matches the path (as given, or its file name) are switched off too.
+    pub fn for_path(&self, path: &std::path::Path) -> Config {
+        let mut config = self.clone();
+        for (glob, rules) in &self.per_file_ignores {
+            let Ok(glob) = globset::Glob::new(glob) else { continue };
+            let matcher = glob.compile_matcher();
+            if matcher.is_match(path) || path.file_name().is_some_and(|name| matcher.is_match(name)) {
+                config.disabled.extend(rules.iter().cloned());
+            }
+        }
+        config.per_file_ignores.clear();
+        config
+    }
+
     /// True unless the rule with this name or code (in any case) is switched off.
     pub fn enabled(&self, name_or_code: &str) -> bool {
         let name = zhclean_core::registry::find(name_or_code).map_or(name_or_code, |rule| rule.name);

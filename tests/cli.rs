@@ -213,7 +213,7 @@ fn settings_file_is_found_and_overridden_by_flags() {
     let broken = zhclean(&["check", "dup.txt"], dir.path());
     assert_eq!(broken.status.code(), Some(2));
     assert!(stderr(&broken).starts_with("error: "), "{}", stderr(&broken));
-    assert!(stderr(&broken).contains("zhclean.toml: unknown field `colour`"), "{}", stderr(&broken));
+    assert!(stderr(&broken).contains("zhclean.toml: 1:1: unknown field `colour`"), "{}", stderr(&broken));
 }
 
 #[test]
@@ -277,4 +277,17 @@ fn severities_apply_to_every_rule() {
         stdout(&output),
         "a.txt:1:5: error[ZH000] halfwidth-punctuation: `clean` would replace \",\" with \"，\"\n"
     );
+}
+
+#[test]
+fn per_file_ignores_switch_rules_off_for_matching_files() {
+    let dir = fixture_dir(&[
+        ("a.txt", "双方指出,利用。\n".as_bytes()),
+        ("keep.txt", "双方指出,利用。\n".as_bytes()),
+        ("zhclean.toml", b"[per-file-ignores]\n\"keep*.txt\" = [\"ZH308\"]\n"),
+    ]);
+    let output = zhclean(&["clean", "--out-dir", "out", "a.txt", "keep.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(dir.path().join("out/a.txt")).unwrap(), "双方指出，利用。\n");
+    assert_eq!(std::fs::read_to_string(dir.path().join("out/keep.txt")).unwrap(), "双方指出,利用。\n");
 }

@@ -49,9 +49,20 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     paths.iter().map(|path| Input { path: path.clone() }).collect()
 }
 
-/// Reads and cleans every input in parallel; results keep the order of the inputs.
+/// Reads and cleans every input in parallel; results keep the order of the inputs. A file that
+/// `per-file-ignores` matches is cleaned with those rules switched off.
 pub fn clean_all(inputs: &[Input], pipeline: &Pipeline) -> Vec<Result<Report, String>> {
-    inputs.par_iter().map(|input| clean_one(input, pipeline)).collect()
+    let config = pipeline.config();
+    if config.per_file_ignores.is_empty() {
+        return inputs.par_iter().map(|input| clean_one(input, pipeline)).collect();
+    }
+    inputs
+        .par_iter()
+        .map(|input| match Pipeline::new(config.for_path(&input.path)) {
+            Ok(own) => clean_one(input, &own),
+            Err(e) => Err(format!("{}: {e}", input.display())),
+        })
+        .collect()
 }
 
 /// Reads and cleans one input. A panic (a bug) fails this input only, with a message that
