@@ -27,7 +27,26 @@ const SHAPES: &[Shape] = &[
     Shape { name: "`<` repeated", make: |n| repeat_to("<", n) },
     Shape { name: "`<b>` repeated", make: |n| repeat_to("<b>", n) },
     Shape { name: "short lines, page numbers", make: |n| repeat_to("双方合作\n3\n", n) },
+    Shape {
+        name: "traditional strays", make: |n| repeat_to("双方推动中小學生交流，发展两国关系。\n\n", n)
+    },
+    Shape { name: "pages with headers", make: pages },
+    Shape {
+        name: "wrap spaces (extracted)",
+        make: |n| repeat_to("双方指出两国关系达到历史最高水平并将继 续发展\n", n),
+    },
 ];
+
+/// Pages of a paginated extraction: a running header, a paragraph, a page number.
+fn pages(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 100);
+    let mut page = 1;
+    while text.len() < bytes {
+        text.push_str(&format!("人民日报 第{page}版\n双方指出，第{page}页的内容继续发展。\n{page}\n\n"));
+        page += 1;
+    }
+    text
+}
 
 /// Past this many seconds at 1 MB a shape is called superlinear without trying 10 MB.
 const GIVE_UP_SECONDS: f64 = 5.0;

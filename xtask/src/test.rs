@@ -2,10 +2,19 @@
 //!
 //! When the system's OpenCC library is installed (`pkg-config --exists opencc`; `.ci/run`
 //! installs `libopencc-dev`), the conversion crate is also tested with its second backend.
+//! When Python 3 can make a virtual environment and install `sarif-pydantic` from PyPI, the
+//! SARIF that `check --output-format sarif` prints for the corpus is validated against the SARIF
+//! 2.1.0 object model.
+
+use std::process::Command;
+
+/// The SARIF object model the output is validated against.
+const SARIF_MODEL: &str = "sarif-pydantic==0.6.2";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     crate::reject_unknown(args, &[], &[])?;
     crate::cargo(&["test", "--workspace", "--exclude", "zhclean-bench"])?;
+    validate_sarif()?;
     if system_opencc_installed() {
         crate::cargo(&["test", "--package", "zhclean-convert", "--features", "system-opencc"])
     } else {
@@ -18,4 +27,42 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 fn system_opencc_installed() -> bool {
     std::process::Command::new("pkg-config").args(["--exists", "opencc"]).status().is_ok_and(|s| s.success())
+}
+
+/// Checks the corpus with `--output-format sarif` and validates the log with Python, when a
+/// virtual environment with the SARIF model can be made (otherwise says why it was skipped).
+fn validate_sarif() -> Result<(), String> {
+    let root = crate::root();
+    let venv = root.join("target/venv-sarif");
+    let python = venv.join("bin/python");
+    if !python.is_file() {
+        let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success())
+            && Command::new(&python)
+                .args(["-m", "pip", "install", "--quiet", SARIF_MODEL])
+                .status()
+                .is_ok_and(|s| s.success());
+        if !made {
+            println!("note: could not set up Python with {SARIF_MODEL}; the SARIF output is not validated");
+            return Ok(());
+        }
+    }
+    crate::cargo(&["build", "--quiet", "--bin", "zhclean"])?;
+    let mut corpus: Vec<String> = std::fs::read_dir(root.join("corpus"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    corpus.sort();
+    let target = std::env::var("CARGO_TARGET_DIR").map_or(root.join("target"), std::path::PathBuf::from);
+    let output = Command::new(target.join("debug/zhclean"))
+        .args(["check", "--output-format", "sarif"])
+        .args(&corpus)
+        .output()
+        .map_err(|e| format!("cannot run zhclean: {e}"))?;
+    let log = target.join("corpus.sarif");
+    std::fs::write(&log, &output.stdout).map_err(|e| format!("{}: {e}", log.display()))?;
+    let script = root.join("xtask/src/python/validate_sarif.py");
+    let status = Command::new(&python).arg(&script).arg(&log).status().map_err(|e| e.to_string())?;
+    if status.success() { Ok(()) } else { Err(format!("{} is not valid SARIF 2.1.0", log.display())) }
 }

@@ -34,6 +34,7 @@
 use crate::Converter;
 use crate::repertoire::{is_big5, is_general_standard};
 use crate::script::{SCRIPTS, Script, detect_script};
+use std::collections::HashMap;
 use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta};
 
 pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
@@ -74,7 +75,9 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
         }
         line_start += line.len();
     }
-    found.retain(|change| !is_convention(text, &text[change.range.as_range()], &change.replacement));
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut count = |form: &str| *uses.entry(form.to_owned()).or_insert_with(|| text.matches(form).count());
+    found.retain(|change| !is_convention(count(&text[change.range.as_range()]), count(&change.replacement)));
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
     for change in &found {
         let text = &doc.text()[change.range.as_range()];
@@ -109,12 +112,12 @@ fn is_of_other_script(c: char, converter: &Converter, back: &Converter, standard
 const MIN_OWN_USES: usize = 3;
 const MIN_OWN_SHARE: usize = 4;
 
-/// True when `form` is the document's own usage rather than a stray: it occurs at least
-/// [`MIN_OWN_USES`] times and for at least a quarter of the uses of it and `counterpart` (a
-/// Taiwan transcript that writes `内` throughout, or `没` beside `沒`).
-fn is_convention(text: &str, form: &str, counterpart: &str) -> bool {
-    let uses = text.matches(form).count();
-    uses >= MIN_OWN_USES && uses * MIN_OWN_SHARE >= uses + text.matches(counterpart).count()
+/// True when a form the document uses `uses` times is its own usage rather than a stray: at
+/// least [`MIN_OWN_USES`] times and for at least a quarter of the uses of it and its counterpart
+/// (a Taiwan transcript that writes `内` throughout, or `没` beside `沒`). Each form is counted
+/// once per document, so a document full of strays stays linear.
+fn is_convention(uses: usize, counterpart_uses: usize) -> bool {
+    uses >= MIN_OWN_USES && uses * MIN_OWN_SHARE >= uses + counterpart_uses
 }
 
 /// True when the characters at `start..end` stand alone between quotation marks: a character

@@ -104,9 +104,16 @@ fn has_wrap_spaces(text: &str) -> bool {
             }
         }
     }
-    let long: Vec<usize> = segments.into_iter().filter(|&w| w >= MIN_WRAP).collect();
-    let wrapped_at = |width: usize| long.iter().filter(|&&w| w.abs_diff(width) <= WRAP_TOLERANCE).count();
-    let best = long.iter().map(|&w| wrapped_at(w)).max().unwrap_or(0);
+    let mut long: Vec<usize> = segments.into_iter().filter(|&w| w >= MIN_WRAP).collect();
+    long.sort_unstable();
+    // The most segments within WRAP_TOLERANCE of one width: a window sliding over the sorted widths.
+    let (mut best, mut low) = (0, 0);
+    for (high, &width) in long.iter().enumerate() {
+        while long[low] + 2 * WRAP_TOLERANCE < width {
+            low += 1;
+        }
+        best = best.max(high + 1 - low);
+    }
     best >= MIN_WRAPPED && best as f32 >= MIN_WRAPPED_SHARE * long.len() as f32
 }
 

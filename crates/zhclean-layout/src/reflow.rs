@@ -211,15 +211,18 @@ fn require_page_evidence(lines: &mut [Line]) {
         }
     }
     let first_content = lines.iter().position(|l| l.role != Role::Blank).unwrap_or(0);
+    // Non-blank lines before each line, so that the distance between two lines is a subtraction.
+    let mut before = Vec::with_capacity(lines.len() + 1);
+    before.push(0);
+    for line in lines.iter() {
+        before.push(before.last().copied().unwrap_or(0) + usize::from(line.role != Role::Blank));
+    }
     let near_page_boundary = |i: usize| {
-        let content_lines_between =
-            |from: usize, to: usize| lines[from..to].iter().filter(|l| l.role != Role::Blank).count();
+        // The page lines on either side of `i` are the nearest ones.
+        let next = page_lines.partition_point(|&p| p < i);
+        let neighbours = [next.checked_sub(1), Some(next)].into_iter().flatten().filter_map(|k| page_lines.get(k));
         (i == first_content)
-            || (paged
-                && page_lines.iter().any(|&p| {
-                    let (from, to) = if p < i { (p, i) } else { (i, p) };
-                    content_lines_between(from, to) <= HEADER_REACH
-                }))
+            || (paged && neighbours.into_iter().any(|&p| before[p.max(i)] - before[p.min(i)] <= HEADER_REACH))
     };
     let headers: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(running_header::NAME)).collect();
     let at_boundaries = headers.iter().filter(|&&i| near_page_boundary(i)).count();
