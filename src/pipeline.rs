@@ -165,7 +165,8 @@ impl Pipeline {
     }
 
     fn lint(&self, document: &Document) -> Vec<Diagnostic> {
-        zhclean_lint::lint(document, |rule| self.config.enabled(rule.name) && self.config.enabled(rule.code))
+        let enabled = |rule: &zhclean_core::RuleMeta| self.config.enabled(rule.name);
+        zhclean_lint::lint(document, enabled, zhclean_convert::simplified_chars)
     }
 }
 

@@ -1,9 +1,14 @@
 use zhclean_core::{Document, LineCol, TextRange};
 
-/// What a rule sees: the document and its paragraphs.
+/// Gives the simplified forms of a text's characters, one for one, when it has traditional
+/// ones (the convert stage's `simplified_chars`): dictionaries of segmenters are simplified.
+pub type Simplifier = fn(&str) -> Option<String>;
+
+/// What a rule sees: the document, its paragraphs, and a way to simplify characters.
 pub struct Context<'a> {
     doc: &'a Document,
     paragraphs: Vec<Paragraph<'a>>,
+    simplifier: Option<Simplifier>,
 }
 
 /// A block of non-blank lines, separated from its neighbours by blank lines.
@@ -18,7 +23,18 @@ pub struct Paragraph<'a> {
 impl<'a> Context<'a> {
     /// Splits the current text of `doc` into paragraphs.
     pub fn new(doc: &'a Document) -> Self {
-        Self { doc, paragraphs: paragraphs(doc.text()) }
+        Self { doc, paragraphs: paragraphs(doc.text()), simplifier: None }
+    }
+
+    /// The same, with a simplifier for rules that segment words.
+    pub fn with_simplifier(doc: &'a Document, simplifier: Simplifier) -> Self {
+        Self { simplifier: Some(simplifier), ..Self::new(doc) }
+    }
+
+    /// `text` in simplified forms, one character for one, when a simplifier is given and the
+    /// text has traditional forms.
+    pub fn simplified(&self, text: &str) -> Option<String> {
+        self.simplifier.and_then(|simplify| simplify(text))
     }
 
     /// The document: original input and edit log.

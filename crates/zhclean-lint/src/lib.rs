@@ -8,14 +8,15 @@ mod context;
 mod registry;
 mod rules;
 
-pub use context::{Context, Paragraph};
+pub use context::{Context, Paragraph, Simplifier};
 pub use registry::{CHECKS, Check};
 
 use zhclean_core::{Diagnostic, Document, RuleMeta, TextRange};
 
-/// Runs every enabled rule that reads the final text over `doc`, ordered by position then code.
-pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool) -> Vec<Diagnostic> {
-    let context = Context::new(doc);
+/// Runs every enabled rule that reads the final text over `doc`, ordered by position then code;
+/// `simplifier` gives word segmentation the simplified forms of traditional text.
+pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool, simplifier: Simplifier) -> Vec<Diagnostic> {
+    let context = Context::with_simplifier(doc, simplifier);
     let mut diagnostics: Vec<Diagnostic> =
         CHECKS.iter().filter(|rule| enabled(rule.meta)).flat_map(|rule| (rule.check)(&context)).collect();
     diagnostics.sort_by_key(|d| (d.range.start, d.code));
@@ -40,11 +41,12 @@ pub(crate) fn char_runs(text: &str, pred: impl Fn(char) -> bool) -> impl Iterato
     runs.into_iter()
 }
 
-/// Runs one check on `text` and formats its findings as `line:column message`.
+/// Runs one check on `text` (with the convert stage's simplifier) and formats its findings as
+/// `line:column message`.
 #[cfg(test)]
 pub(crate) fn check_text(check: fn(&Context) -> Vec<Diagnostic>, text: &str) -> Vec<String> {
     let doc = Document::new(text);
-    let context = Context::new(&doc);
+    let context = Context::with_simplifier(&doc, zhclean_convert::simplified_chars);
     check(&context)
         .into_iter()
         .map(|d| {

@@ -45,10 +45,12 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (start, clause) in clauses(text) {
         if has_repetition(clause) {
-            diagnostics.extend(doubled_in(clause).into_iter().map(|(range, message, severity)| Diagnostic {
-                severity,
-                ..RULE.diagnostic(TextRange::new(start + range.start, start + range.end), message)
-            }));
+            diagnostics.extend(doubled_in(clause, context.simplified(clause)).into_iter().map(
+                |(range, message, severity)| Diagnostic {
+                    severity,
+                    ..RULE.diagnostic(TextRange::new(start + range.start, start + range.end), message)
+                },
+            ));
         }
     }
     diagnostics
@@ -82,8 +84,7 @@ type Found = (std::ops::Range<usize>, String, Severity);
 /// The doubled words of one clause. The clause is segmented in simplified forms (jieba's
 /// dictionary is simplified), mapped character for character, so that `法院院長` segments as
 /// `法院 院长`.
-fn doubled_in(clause: &str) -> Vec<Found> {
-    let simplified = zhclean_convert::simplified_chars(clause);
+fn doubled_in(clause: &str, simplified: Option<String>) -> Vec<Found> {
     let segmented = simplified.as_deref().unwrap_or(clause);
     let offsets: Vec<usize> = clause.char_indices().map(|(i, _)| i).chain([clause.len()]).collect();
     let tokens = JIEBA.tag(segmented, false);
@@ -207,7 +208,10 @@ mod tests {
     fn pairs_that_are_no_word_are_warnings_and_verb_reduplication_is_info() {
         let severities = |text: &str| -> Vec<Severity> {
             let doc = zhclean_core::Document::new(text);
-            check(&crate::Context::new(&doc)).iter().map(|d| d.severity).collect()
+            check(&crate::Context::with_simplifier(&doc, zhclean_convert::simplified_chars))
+                .iter()
+                .map(|d| d.severity)
+                .collect()
         };
         assert_eq!(severities("他们全和全和地说。"), [Severity::Warning]);
         assert_eq!(severities("我们取教取教。"), [Severity::Warning]);
