@@ -70,6 +70,7 @@ fn known_counterexamples() {
         "# # # # # # # </２",
         "&amp;amp;amp;lt;",
         "、~发展)</</</</</</</</",
+        "<\t\r\n·<\u{202f}<<\t\r\n·<\u{202f}<\u{202f}\t<\u{202f}<\u{202f}\t\u{202f}\t<\u{202f}<\u{202f}\t",
     ];
     for input in cases {
         holds(Config::default(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"));

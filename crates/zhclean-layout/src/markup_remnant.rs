@@ -15,6 +15,7 @@
 //! Safe: only known tag names and well-formed entities are touched; `a < b`, `<中俄关系>`, `AT&T`
 //! and runs like `<<` stay.
 
+use crate::text::is_space;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
@@ -56,7 +57,7 @@ pub fn changes(text: &str) -> Vec<Change> {
         let at = i + found;
         let rest = &text[at..];
         let change = if rest.starts_with('<') {
-            tag(rest, text[..at].ends_with(['<', '/']))
+            tag(rest, text[..at].trim_end_matches(is_space).ends_with(['<', '/']))
         } else {
             // `&amp;lt;` is an escaped entity, text about markup: decoding it would make another.
             entity(rest).filter(|(len, decoded)| !(decoded == "&" && forms_entity_after_ampersand(&rest[*len..])))
@@ -82,8 +83,11 @@ const MAX_TAG_LEN: usize = 256;
 /// Only a bounded window of `rest` is read, so scanning a text full of `<` stays linear.
 fn tag(rest: &str, after_angle: bool) -> Option<(usize, String)> {
     let dangling = rest.strip_prefix("</").or_else(|| rest.strip_prefix('<'))?;
-    if (dangling.is_empty() || dangling.starts_with('\n')) && !after_angle {
-        return Some((rest.len() - dangling.len(), String::new()));
+    // Only spaces up to the line end: the fragment of a tag cut off (the spaces go with it).
+    if let Some(spaces) = spaces_to_line_end(dangling)
+        && !after_angle
+    {
+        return Some((rest.len() - dangling.len() + spaces, String::new()));
     }
     let inner = dangling;
     let name_len = inner.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(inner.len());
@@ -103,6 +107,22 @@ fn tag(rest: &str, after_angle: bool) -> Option<(usize, String)> {
     let len = (rest.len() - inner.len()) + name_len + close + 1;
     let replacement = if BREAKING.contains(&name.as_str()) { "\n" } else { "" };
     Some((len, replacement.to_owned()))
+}
+
+/// The length of the spaces that run from the start of `text` to its line end, when nothing
+/// else comes before the line end (at most [`MAX_TAG_LEN`] bytes are read).
+fn spaces_to_line_end(text: &str) -> Option<usize> {
+    let mut len = 0;
+    for c in text.chars() {
+        if c == '\n' {
+            return Some(len);
+        }
+        if !is_space(c) || len > MAX_TAG_LEN {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
 }
 
 /// True when `after` would read as an entity behind a decoded `&` (`lt;` in `&amp;lt;`). Reads
