@@ -80,8 +80,8 @@ impl Finding {
 /// Every finding of `report`, in order of position: each edit `clean` would make (code `ZH000`,
 /// named after the rule that would make it) and each diagnostic.
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
-    let original = report.document.original();
-    let line_of = |line: u32| original.lines().nth(line as usize - 1).unwrap_or_default().to_owned();
+    let lines: Vec<&str> = report.document.original().lines().collect();
+    let line_of = |line: u32| lines.get(line as usize - 1).copied().unwrap_or_default().to_owned();
     let mut findings: Vec<Finding> = report
         .edits()
         .iter()
