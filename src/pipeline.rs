@@ -36,7 +36,7 @@ impl Stage {
 /// How many times the fixer re-lints before it stops looking for more fixes.
 const MAX_FIX_PASSES: usize = 8;
 /// How many rounds of all stages run, at most, before cleaning stops short of a fixed point.
-const MAX_ROUNDS: usize = 6;
+const MAX_ROUNDS: usize = 16;
 
 /// A configured pipeline; build it once and clean any number of documents with it.
 #[derive(Debug)]

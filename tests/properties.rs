@@ -47,6 +47,14 @@ proptest! {
     }
 }
 
+/// An input that needs more rounds than most to reach its fixed point (joins and the unsafe
+/// removal of a repeated paragraph feed each other).
+#[test]
+fn slow_convergence_with_unsafe_fixes() {
+    let input = "记者：，合作\r\n\u{fffd}\r\n\r--\u{ad}\r\n\r--\u{ad}ï¼Œ\r合作\u{fffd}\r\n\r中国，\r（下转第三版）合作\u{fffd}\r\n\r--\u{ad}\r\n\r--\u{ad}ï¼Œ\r合作\u{fffd}\r\n\r链接:\r學";
+    holds(Config { unsafe_fixes: true, ..Config::default() }, input).unwrap();
+}
+
 /// The inputs of the reliability report, each once a failure.
 #[test]
 fn known_counterexamples() {
@@ -71,6 +79,7 @@ fn known_counterexamples() {
         "&amp;amp;amp;lt;",
         "、~发展)</</</</</</</</",
         "<\t\r\n·<\u{202f}<<\t\r\n·<\u{202f}<\u{202f}\t<\u{202f}<\u{202f}\t\u{202f}\t<\u{202f}<\u{202f}\t",
+        "记者：，合作\r\n\u{fffd}\r\n\r--\u{ad}\r\n\r--\u{ad}ï¼Œ\r合作\u{fffd}\r\n\r中国，\r（下转第三版）合作\u{fffd}\r\n\r--\u{ad}\r\n\r--\u{ad}ï¼Œ\r合作\u{fffd}\r\n\r链接:\r學",
     ];
     for input in cases {
         holds(Config::default(), input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
