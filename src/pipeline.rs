@@ -101,14 +101,30 @@ impl Pipeline {
     /// always a fixed point. Reaching one makes cleaning idempotent: cleaning the output again
     /// changes nothing. A finding recorded again by a later round is kept once (see
     /// [`keep_last_of_each_finding`]).
+    ///
+    /// A step that changed nothing on a text is not run again on that same text: the pipeline
+    /// is deterministic, so it would change nothing again (and its findings stand).
     fn clean_to_fixed_point(&self, document: &mut Document) -> Vec<Diagnostic> {
+        // For each step (repair, the three stages, lint): the edit count when it last ran, if
+        // that run changed nothing.
+        let mut idle_since: [Option<usize>; 5] = [None; 5];
+        let mut remaining = Vec::new();
         for _ in 0..MAX_ROUNDS {
             let edits_before = document.edits().len();
-            zhclean_encoding::repair(document, |name| self.config.enabled(name));
-            for stage in [Stage::Layout, Stage::Punct, Stage::Convert] {
-                self.run_stage(stage, document);
+            for step in 0..5 {
+                let start = document.edits().len();
+                if idle_since[step] == Some(start) {
+                    continue;
+                }
+                match step {
+                    0 => zhclean_encoding::repair(document, |name| self.config.enabled(name)),
+                    1 => self.run_stage(Stage::Layout, document),
+                    2 => self.run_stage(Stage::Punct, document),
+                    3 => self.run_stage(Stage::Convert, document),
+                    _ => remaining = self.lint_and_fix(document),
+                }
+                idle_since[step] = (document.edits().len() == start).then_some(start);
             }
-            let remaining = self.lint_and_fix(document);
             if document.edits().len() == edits_before {
                 return remaining;
             }
