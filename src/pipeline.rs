@@ -111,9 +111,9 @@ impl Pipeline {
         let mut remaining = Vec::new();
         for _ in 0..MAX_ROUNDS {
             let edits_before = document.edits().len();
-            for step in 0..5 {
+            for (step, idle) in idle_since.iter_mut().enumerate() {
                 let start = document.edits().len();
-                if idle_since[step] == Some(start) {
+                if *idle == Some(start) {
                     continue;
                 }
                 match step {
@@ -123,7 +123,7 @@ impl Pipeline {
                     3 => self.run_stage(Stage::Convert, document),
                     _ => remaining = self.lint_and_fix(document),
                 }
-                idle_since[step] = (document.edits().len() == start).then_some(start);
+                *idle = (document.edits().len() == start).then_some(start);
             }
             if document.edits().len() == edits_before {
                 return remaining;
