@@ -160,14 +160,7 @@ pub fn render_report(report: &Report) -> String {
         let at = report.document.original_line_col(edit.range.start);
         let _ = writeln!(out, "  {}:{} {} {:?} -> {:?}", at.line, at.column, edit.rule, edit.before, edit.after);
     }
-    let _ = writeln!(out, "diagnostics: {}", report.diagnostics.len());
-    for finding in findings("", report).iter().filter(|f| f.code != PENDING_EDITS_CODE) {
-        let _ = writeln!(
-            out,
-            "  {}:{} {}[{}] {}: {}",
-            finding.line, finding.column, finding.severity, finding.code, finding.rule, finding.message
-        );
-    }
+    write_diagnostics(&mut out, report);
     out
 }
 
@@ -222,6 +215,13 @@ pub fn render_review(report: &Report) -> String {
             }
         }
     }
+    write_diagnostics(&mut out, report);
+    out
+}
+
+/// The diagnostics of `report`, one per line after their count, as the reviewable texts list
+/// them.
+fn write_diagnostics(out: &mut String, report: &Report) {
     let _ = writeln!(out, "diagnostics: {}", report.diagnostics.len());
     for finding in findings("", report).iter().filter(|f| f.code != PENDING_EDITS_CODE) {
         let _ = writeln!(
@@ -230,7 +230,6 @@ pub fn render_review(report: &Report) -> String {
             finding.line, finding.column, finding.severity, finding.code, finding.rule, finding.message
         );
     }
-    out
 }
 
 /// How a file was decoded, in one line: `path: GB18030, confidence 0.99, no BOM, LF, 25534 bytes`.
