@@ -9,8 +9,8 @@
 //! (blocks separated by blank lines), placed in the text without whitespace and matched through
 //! the diff of the two texts.
 
+use crate::align::{alignment, error_rate, without_whitespace};
 use serde::Deserialize;
-use similar::{ChangeTag, TextDiff};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use zhclean::{Config, DecodeOptions, Pipeline, Profile};
@@ -43,20 +43,36 @@ impl Scores {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = match args {
-        [] => crate::root().join("../shared/real-extraction/cases"),
-        [dir] => PathBuf::from(dir),
-        _ => return Err("usage: cargo xtask eval [CASES_DIR]".to_owned()),
+    let dirs: Vec<PathBuf> = if args.is_empty() {
+        let own = crate::root().join("corpus/extraction/cases");
+        [crate::root().join("../shared/real-extraction/cases")].into_iter().chain(own.is_dir().then_some(own)).collect()
+    } else {
+        args.iter().map(PathBuf::from).collect()
     };
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+    for dir in &dirs {
+        println!("{}\n", dir.display());
+        evaluate_all(&case_dirs(dir)?);
+        println!();
+    }
+    Ok(())
+}
+
+/// The case folders (those holding an `input.bin`) of `dir`, sorted.
+pub fn case_dirs(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("input.bin").is_file())
         .collect();
     cases.sort();
+    Ok(cases)
+}
+
+/// Scores every case and prints one row per case, then the means per extractor.
+fn evaluate_all(cases: &[PathBuf]) {
     println!("{:<40} {:<18} {:>9} {:>9} {:>6} {:>6} {:>6}", "case", "extractor", "CER in", "CER out", "P", "R", "F1");
     let mut by_kind: BTreeMap<String, Vec<Scores>> = BTreeMap::new();
-    for case in &cases {
+    for case in cases {
         let name = case.file_name().unwrap_or_default().to_string_lossy().into_owned();
         match evaluate(case) {
             Ok((kind, scores)) => {
@@ -88,7 +104,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
             mean(&Scores::f1)
         );
     }
-    Ok(())
 }
 
 /// Cleans one case and scores it: its extractor kind and its measures.
@@ -121,26 +136,6 @@ fn evaluate(case: &Path) -> Result<(String, Scores), String> {
     Ok((kind, scores))
 }
 
-/// Edits per character of `truth` that turn `text` into it, whitespace left out (paragraph
-/// boundaries are measured on their own).
-fn error_rate(text: &str, truth: &str) -> f64 {
-    let (text, truth) = (without_whitespace(text), without_whitespace(truth));
-    let diff = TextDiff::configure().timeout(std::time::Duration::from_secs(20)).diff_chars(&text, &truth);
-    let mut edits = 0usize;
-    for op in diff.ops() {
-        let (_, old, new) = op.as_tag_tuple();
-        match op.tag() {
-            similar::DiffTag::Equal => {}
-            _ => edits += old.len().max(new.len()),
-        }
-    }
-    edits as f64 / truth.chars().count().max(1) as f64
-}
-
-fn without_whitespace(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// Where the paragraphs of `text` start, as indexes into its characters without whitespace.
 fn paragraph_starts(text: &str) -> BTreeSet<usize> {
     let mut starts = BTreeSet::new();
@@ -156,22 +151,9 @@ fn paragraph_starts(text: &str) -> BTreeSet<usize> {
 /// through the character diff of the two texts without whitespace.
 fn boundaries(text: &str, truth: &str) -> (f64, f64) {
     let (found, expected) = (paragraph_starts(text), paragraph_starts(truth));
-    let (a, b) = (without_whitespace(text), without_whitespace(truth));
-    let diff = TextDiff::configure().timeout(std::time::Duration::from_secs(20)).diff_chars(&a, &b);
-    let mut to_truth = BTreeMap::new();
-    let (mut i, mut j) = (0, 0);
-    for change in diff.iter_all_changes() {
-        match change.tag() {
-            ChangeTag::Equal => {
-                to_truth.insert(i, j);
-                i += 1;
-                j += 1;
-            }
-            ChangeTag::Delete => i += 1,
-            ChangeTag::Insert => j += 1,
-        }
-    }
-    let hits = found.iter().filter(|s| to_truth.get(s).is_some_and(|t| expected.contains(t))).count();
+    let to_truth = alignment(&without_whitespace(text), &without_whitespace(truth));
+    let hits =
+        found.iter().filter(|s| to_truth.get(**s).copied().flatten().is_some_and(|t| expected.contains(&t))).count();
     let ratio = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
     (ratio(hits, found.len()), ratio(hits, expected.len()))
 }

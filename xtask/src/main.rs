@@ -1,6 +1,8 @@
 //! `cargo xtask`: tasks that maintain this repository's corpus and code.
 
+mod align;
 mod bench;
+mod calibrate;
 mod check;
 mod clean;
 mod corpus;
@@ -8,6 +10,7 @@ mod detector_suite;
 mod encodings;
 mod eval;
 mod fuzz;
+mod layouts;
 mod repertoires;
 mod test;
 
@@ -29,10 +32,16 @@ Tasks:
         Regenerate corpus/encodings/: the 2025 web statement (and the 2026 one) in GB18030,
         GBK, UTF-16LE/BE with and without BOM, UTF-8 with BOM, Big5 (OpenCC s2tw) and as
         mojibake (UTF-8 misread as windows-1252 or as GBK), for the encoding tests.
-  eval [CASES_DIR]
+  eval [CASES_DIR]...
         How well cleaning restores real extractor output: for every case of
-        ../shared/real-extraction/cases/, the character error rate before and after and
-        the precision, recall and F1 of paragraph boundaries, with means per extractor.
+        ../shared/real-extraction/cases/ and corpus/extraction/cases/ (or of each
+        CASES_DIR), the character error rate before and after and the precision, recall
+        and F1 of paragraph boundaries, with means per extractor.
+  calibrate [--cases DIR]... [--dry-run]
+        Fit the weights of the line-break model (a logistic regression) on generated
+        layouts of ../shared/corpus-real/ and on the real extractor output of
+        corpus/extraction/cases/ (and each DIR), and write its generated table
+        crates/zhclean-layout/src/break_model/weights.rs.
   detector-suite [DIR]
         Measure encoding detection on chardet's test files (downloaded with pip into
         target/ unless DIR is given): each decoded as declared or refused by name.
@@ -63,6 +72,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run(&rest),
         Some("detector-suite") => detector_suite::run(&rest),
         Some("eval") => eval::run(&rest),
+        Some("calibrate") => calibrate::run(&rest),
         Some("repertoires") => repertoires::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");

@@ -5,6 +5,7 @@
 //! decides for every line break whether it ends a paragraph. [`run`] applies them in order, one
 //! batch per rule, so every change is logged with its rule name.
 
+pub mod break_model;
 mod cjk_spacing;
 pub mod continuation_marker;
 mod final_newline;
@@ -86,6 +87,20 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
         continuation_marker::RULE.name,
         final_newline::NAME,
     ])
+}
+
+pub use reflow::BreakSample;
+
+/// The line breaks of `text` that the break model scores, and the text they index: `text`
+/// after the character-level rules, as the reflow sees it. For `cargo xtask calibrate`.
+pub fn break_samples(text: &str, config: &LayoutConfig) -> (String, Vec<BreakSample>) {
+    let mut doc = Document::new(text);
+    for rule in RULES {
+        let changes = (rule.changes)(doc.text(), config);
+        doc.apply(changes);
+    }
+    let samples = reflow::samples(doc.text());
+    (doc.into_text(), samples)
 }
 
 /// Runs every enabled layout rule over `doc`.

@@ -25,15 +25,11 @@
 //! No fix: a doubled character can be intended, and only a reader can tell which copy to keep.
 
 use crate::Context;
-use jieba_rs::Jieba;
-use std::sync::LazyLock;
 use zhclean_core::chars::is_han;
+use zhclean_core::words::segmenter;
 use zhclean_core::{Diagnostic, Severity, TextRange};
 
 pub use zhclean_core::registry::DOUBLED_WORD as RULE;
-
-/// The segmenter, loaded the first time a document has a doubled character at all.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
 /// Prepositions, conjunctions and particles that often stand next to a word with the same
 /// character (`对对方`, `目的的`): not suspicious.
@@ -87,7 +83,7 @@ type Found = (std::ops::Range<usize>, String, Severity);
 fn doubled_in(clause: &str, simplified: Option<String>) -> Vec<Found> {
     let segmented = simplified.as_deref().unwrap_or(clause);
     let offsets: Vec<usize> = clause.char_indices().map(|(i, _)| i).chain([clause.len()]).collect();
-    let tokens = JIEBA.tag(segmented, false);
+    let tokens = segmenter().tag(segmented, false);
     let mut starts = Vec::with_capacity(tokens.len());
     let mut chars_before = 0;
     for token in &tokens {
@@ -126,7 +122,7 @@ fn repeated_non_words(segmented: &str, offsets: &[usize]) -> Vec<Found> {
         let (x, y) = (chars[i], chars[i + 1]);
         let pair: String = [x, y].iter().collect();
         let repeated = x != y && chars[i + 2] == x && chars[i + 3] == y;
-        if repeated && !FINAL_PARTICLES.contains(y) && !JIEBA.has_word(&pair) {
+        if repeated && !FINAL_PARTICLES.contains(y) && !segmenter().has_word(&pair) {
             found.push((offsets[i]..offsets[i + 4], format!("`{pair}` is written twice"), Severity::Warning));
             i += 4;
         } else {
@@ -161,7 +157,7 @@ fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Opti
     // from its statistics though its dictionary lacks it (`行政 厅 厅长` is `行政厅 厅长`).
     let belongs_before = previous.is_some_and(|p| {
         let joined = format!("{p}{a}");
-        JIEBA.has_word(&joined) || JIEBA.cut(&joined, true).len() == 1
+        segmenter().has_word(&joined) || segmenter().cut(&joined, true).len() == 1
     });
     if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !belongs_before {
         return suspect(a);
