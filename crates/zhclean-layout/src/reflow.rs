@@ -404,7 +404,10 @@ impl Evidence {
         }
         let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
         if gap.is_empty() && short_block && !is_non_initial(b.first_char()) {
-            return Some(Decision::Line);
+            // In verse, an unpunctuated line after a line that ends a sentence is the title of
+            // the next poem.
+            let next_title = ends_sentence(a.text) && is_unpunctuated(b.text) && b.text.chars().count() <= 20;
+            return Some(if next_title { Decision::Paragraph } else { Decision::Line });
         }
         // No line starts with a mark that cannot start one (`，。）》”`), none ends inside a
         // number (`就业12` / `00万人`) on purpose, and a Latin sentence neither ends in a
