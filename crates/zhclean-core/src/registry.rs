@@ -294,6 +294,19 @@ pub const MIXED_PUNCTUATION_WIDTH: RuleMeta = RuleMeta {
     source: include_str!("../../zhclean-lint/src/rules/mixed_punctuation_width.rs"),
 };
 
+/// `interleaved-columns`: two columns read line by line across the page.
+pub const INTERLEAVED_COLUMNS: RuleMeta = RuleMeta {
+    code: "ZH116",
+    name: "interleaved-columns",
+    stage: Stage::Layout,
+    kind: Kind::Report,
+    enabled_by_default: true,
+    fix: None,
+    severity: Severity::Error,
+    summary: "lines alternate between two columns of a page",
+    source: include_str!("../../zhclean-layout/src/interleaved_columns.rs"),
+};
+
 /// `line-ending`: CRLF and lone CR become LF.
 pub const LINE_ENDING: RuleMeta = RuleMeta {
     code: "ZH201",
@@ -476,6 +489,19 @@ pub const FINAL_NEWLINE: RuleMeta = RuleMeta {
     source: include_str!("../../zhclean-layout/src/final_newline.rs"),
 };
 
+/// `column-layout`: two columns printed side by side are read one after the other.
+pub const COLUMN_LAYOUT: RuleMeta = RuleMeta {
+    code: "ZH215",
+    name: "column-layout",
+    stage: Stage::Layout,
+    kind: Kind::Edit,
+    enabled_by_default: true,
+    fix: Some(Applicability::Safe),
+    severity: Severity::Info,
+    summary: "two columns printed side by side are read one after the other",
+    source: include_str!("../../zhclean-layout/src/column_layout.rs"),
+};
+
 /// `fullwidth-alphanumeric`: full-width letters and digits become half-width.
 pub const FULLWIDTH_ALPHANUMERIC: RuleMeta = RuleMeta {
     code: "ZH301",
@@ -628,6 +654,7 @@ pub static RULES: &[&RuleMeta] = &[
     &CONTROL_CHARACTER,
     &PRIVATE_USE_CHARACTER,
     &MIXED_PUNCTUATION_WIDTH,
+    &INTERLEAVED_COLUMNS,
     &LINE_ENDING,
     &INVISIBLE_CHARACTER,
     &MARKUP_REMNANT,
@@ -642,6 +669,7 @@ pub static RULES: &[&RuleMeta] = &[
     &RUNNING_HEADER,
     &PAGE_FOOTER,
     &FINAL_NEWLINE,
+    &COLUMN_LAYOUT,
     &FULLWIDTH_ALPHANUMERIC,
     &KANGXI_RADICAL,
     &COMPATIBILITY_IDEOGRAPH,

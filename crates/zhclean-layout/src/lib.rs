@@ -7,9 +7,11 @@
 
 pub mod break_model;
 mod cjk_spacing;
+mod column_layout;
 pub mod continuation_marker;
 mod final_newline;
 mod indentation;
+pub mod interleaved_columns;
 mod invisible_character;
 mod line_ending;
 mod line_kind;
@@ -67,6 +69,7 @@ struct Rule {
 /// The character-level rules, in the order they run before the reflow.
 const RULES: &[Rule] = &[
     Rule { name: line_ending::NAME, changes: |t, _| line_ending::changes(t) },
+    Rule { name: column_layout::NAME, changes: |t, _| column_layout::changes(t) },
     Rule { name: invisible_character::NAME, changes: |t, _| invisible_character::changes(t) },
     Rule { name: markup_remnant::NAME, changes: |t, _| markup_remnant::changes(t) },
     Rule { name: trailing_whitespace::NAME, changes: |t, _| trailing_whitespace::changes(t) },

@@ -9,6 +9,7 @@
 
 use crate::break_model::{JOIN_ABOVE, KEEP_BELOW, Regime, Signal, Signals};
 use crate::continuation_marker::{self, Direction};
+use crate::interleaved_columns;
 use crate::line_kind::{self, Kind};
 use crate::stray_break::{self, JOIN};
 use crate::text::*;
@@ -116,6 +117,13 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let text = doc.text();
     let lines = classify(text, enabled);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].role, Role::Content(_))).collect();
+    let texts: Vec<&str> = content.iter().map(|&i| lines[i].text).collect();
+    if enabled(interleaved_columns::RULE.name) && interleaved_columns::interleaved(&texts) {
+        let range = TextRange::new(lines[content[0]].content_start, lines[content[content.len() - 1]].content_end);
+        let message = "lines alternate between two columns of a page, so the text was not reflowed; extract it again keeping the layout (`pdftotext -layout`) or reading columns in order".to_owned();
+        doc.record(interleaved_columns::RULE.diagnostic(range, message));
+        return;
+    }
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
@@ -530,16 +538,6 @@ fn indents_dropped(lines: &[Line], content: &[usize], width: usize) -> bool {
         }
     }
     short >= 3 && short > full
-}
-
-/// The last `n` characters of `text`.
-fn tail(text: &str, n: usize) -> &str {
-    text.char_indices().rev().nth(n - 1).map_or(text, |(i, _)| &text[i..])
-}
-
-/// The first `n` characters of `text`.
-fn head(text: &str, n: usize) -> &str {
-    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 /// True when `line` is running text: it has sentence punctuation or is longer than a heading.

@@ -73,6 +73,16 @@ pub fn opening_bigram(line: &str) -> Option<(char, char)> {
     Some((chars.next()?, chars.next()?))
 }
 
+/// The last `n` characters of `text`.
+pub fn tail(text: &str, n: usize) -> &str {
+    text.char_indices().rev().nth(n - 1).map_or(text, |(i, _)| &text[i..])
+}
+
+/// The first `n` characters of `text`.
+pub fn head(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
