@@ -80,8 +80,8 @@ impl Pipeline {
     /// fixed point.
     pub fn clean_text(&self, text: String, encoding: EncodingInfo) -> Report {
         let mut document = Document::new(text);
-        zhclean_encoding::review(&mut document, &encoding, |name| self.config.enabled(name));
-        let remaining = self.clean_to_fixed_point(&mut document);
+        let readable = zhclean_encoding::review(&mut document, &encoding, |name| self.config.enabled(name));
+        let remaining = if readable { self.clean_to_fixed_point(&mut document) } else { Vec::new() };
         let mut diagnostics = document.diagnostics().to_vec();
         diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: document.to_original(d.range), ..d }));
         for diagnostic in &mut diagnostics {

@@ -86,6 +86,19 @@ pub const UNREADABLE_INPUT: RuleMeta = RuleMeta {
     source: include_str!("../../zhclean-encoding/src/unreadable_input.rs"),
 };
 
+/// `unreadable-text`: decoded text whose letters are scattered over unrelated scripts.
+pub const UNREADABLE_TEXT: RuleMeta = RuleMeta {
+    code: "ZH005",
+    name: "unreadable-text",
+    stage: Stage::Encoding,
+    kind: Kind::Report,
+    enabled_by_default: true,
+    fix: None,
+    severity: Severity::Error,
+    summary: "the text is not readable: its letters are scattered over unrelated scripts",
+    source: include_str!("../../zhclean-encoding/src/unreadable_text.rs"),
+};
+
 /// `mojibake-repaired`: UTF-8 misread as Windows-1252 or GBK, repaired.
 pub const MOJIBAKE_REPAIRED: RuleMeta = RuleMeta {
     code: "ZH004",
@@ -502,6 +515,19 @@ pub const COLUMN_LAYOUT: RuleMeta = RuleMeta {
     source: include_str!("../../zhclean-layout/src/column_layout.rs"),
 };
 
+/// `missing-glyph`: NUL, U+FFFE and U+FFFF, which stand for glyphs without a character, become U+FFFD.
+pub const MISSING_GLYPH: RuleMeta = RuleMeta {
+    code: "ZH216",
+    name: "missing-glyph",
+    stage: Stage::Layout,
+    kind: Kind::Edit,
+    enabled_by_default: true,
+    fix: Some(Applicability::Safe),
+    severity: Severity::Info,
+    summary: "NUL, U+FFFE and U+FFFF, left where a glyph had no character, become U+FFFD",
+    source: include_str!("../../zhclean-layout/src/missing_glyph.rs"),
+};
+
 /// `fullwidth-alphanumeric`: full-width letters and digits become half-width.
 pub const FULLWIDTH_ALPHANUMERIC: RuleMeta = RuleMeta {
     code: "ZH301",
@@ -639,6 +665,7 @@ pub static RULES: &[&RuleMeta] = &[
     &UNREPAIRABLE_MOJIBAKE,
     &UNREADABLE_INPUT,
     &MOJIBAKE_REPAIRED,
+    &UNREADABLE_TEXT,
     &DUPLICATE_PARAGRAPH,
     &TRUNCATED_PARAGRAPH,
     &TRUNCATED_ENDING,
@@ -670,6 +697,7 @@ pub static RULES: &[&RuleMeta] = &[
     &PAGE_FOOTER,
     &FINAL_NEWLINE,
     &COLUMN_LAYOUT,
+    &MISSING_GLYPH,
     &FULLWIDTH_ALPHANUMERIC,
     &KANGXI_RADICAL,
     &COMPATIBILITY_IDEOGRAPH,

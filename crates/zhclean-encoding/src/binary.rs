@@ -44,10 +44,25 @@ pub(crate) fn check_nul(scheme: Scheme, bytes: &[u8]) -> Result<(), DecodeError>
     }
 }
 
-/// True when `bytes` has so few NUL bytes that they are damage inside text, not binary data.
+/// At most one byte in this many may be NUL in UTF-8 text whose other bytes are all text.
+const MIN_BYTES_PER_DENSE_NUL: usize = 10;
+
+/// True when the NUL bytes of `bytes` are damage inside text, not binary data: a stray few, or
+/// up to one in [`MIN_BYTES_PER_DENSE_NUL`] when the other bytes are UTF-8 text beyond ASCII
+/// without other control characters (the missing glyphs of a PDF font).
 pub(crate) fn has_stray_nuls_only(bytes: &[u8]) -> bool {
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
     nuls * MIN_BYTES_PER_NUL <= bytes.len().max(MIN_BYTES_PER_NUL)
+        || (nuls * MIN_BYTES_PER_DENSE_NUL <= bytes.len() && is_text_but_for_nuls(bytes))
+}
+
+/// True when `bytes` without its NUL bytes is UTF-8 text with characters beyond ASCII and no
+/// control characters but line breaks, tabs and form feeds.
+fn is_text_but_for_nuls(bytes: &[u8]) -> bool {
+    let rest: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    std::str::from_utf8(&rest).is_ok_and(|text| {
+        !text.is_ascii() && !text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    })
 }
 
 /// The error for input refused for its NUL bytes, with the UTF-16 hint only when the NUL bytes
@@ -88,6 +103,10 @@ mod tests {
         let text = "双方同意加强合作。".repeat(10);
         assert!(has_stray_nuls_only(format!("{text}\0{text}\0").as_bytes()));
         assert!(!has_stray_nuls_only(b"\0\0\x01\x02binary\0"));
+        // Missing glyphs of a PDF font: dense, but everything else is text.
+        assert!(has_stray_nuls_only("中文\0字符\0再见。\n".as_bytes()));
+        assert!(!has_stray_nuls_only("中文\0\0\0\0\0字\0\0\0".as_bytes()));
+        assert!(!has_stray_nuls_only(b"abc\0def ghi\0jk\n"));
         assert_eq!(nul_error(b"a\0b\0c\0", 1), DecodeError::NulByte { offset: 1, like_utf16: true });
         assert_eq!(nul_error(b"\0\0\x01\x02\0\x07\x00\x00", 0), DecodeError::NulByte { offset: 0, like_utf16: false });
     }

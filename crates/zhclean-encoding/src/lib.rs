@@ -26,6 +26,7 @@ mod profile;
 mod scheme;
 mod transcode;
 pub mod unreadable_input;
+pub mod unreadable_text;
 pub mod unrepairable_mojibake;
 mod unsupported;
 mod wide;
@@ -102,14 +103,26 @@ impl EncodingInfo {
     }
 }
 
-/// Records a low-confidence verdict of [`decode`] on the freshly decoded document.
-pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) -> bool) {
+/// Records a low-confidence verdict of [`decode`] on the freshly decoded document, and
+/// `unreadable-text` when its text is not readable; false then: the document is to be left as
+/// it is.
+pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) -> bool) -> bool {
     if info.low_confidence && enabled(low_confidence_encoding::RULE.name) {
         let message = format!(
             "read as {} with confidence {:.2}; pass --encoding NAME if that is wrong",
             info.encoding, info.confidence
         );
         doc.record(low_confidence_encoding::RULE.diagnostic(zhclean_core::TextRange::empty(0), message));
+    }
+    if !enabled(unreadable_text::RULE.name) {
+        return true;
+    }
+    match unreadable_text::verdict(doc.text()) {
+        Some(message) => {
+            doc.record(unreadable_text::RULE.diagnostic(zhclean_core::TextRange::empty(0), message));
+            false
+        }
+        None => true,
     }
 }
 

@@ -18,6 +18,7 @@ mod line_kind;
 mod list_marker;
 mod markdown_heading;
 mod markup_remnant;
+mod missing_glyph;
 mod page_footer;
 mod page_number;
 mod paragraph_separator;
@@ -71,6 +72,7 @@ const RULES: &[Rule] = &[
     Rule { name: line_ending::NAME, changes: |t, _| line_ending::changes(t) },
     Rule { name: column_layout::NAME, changes: |t, _| column_layout::changes(t) },
     Rule { name: invisible_character::NAME, changes: |t, _| invisible_character::changes(t) },
+    Rule { name: missing_glyph::NAME, changes: |t, _| missing_glyph::changes(t) },
     Rule { name: markup_remnant::NAME, changes: |t, _| markup_remnant::changes(t) },
     Rule { name: trailing_whitespace::NAME, changes: |t, _| trailing_whitespace::changes(t) },
     Rule { name: markdown_heading::NAME, changes: |t, _| markdown_heading::changes(t) },
