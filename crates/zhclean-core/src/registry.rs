@@ -645,6 +645,32 @@ pub const COPYWRITING_SPACING: RuleMeta = RuleMeta {
     source: include_str!("../../zhclean-punct/src/copywriting_spacing.rs"),
 };
 
+/// `numbering-bracket`: a mismatched bracket pair around a list number becomes `（N）`.
+pub const NUMBERING_BRACKET: RuleMeta = RuleMeta {
+    code: "ZH310",
+    name: "numbering-bracket",
+    stage: Stage::Punct,
+    kind: Kind::Edit,
+    enabled_by_default: true,
+    fix: Some(Applicability::Safe),
+    severity: Severity::Info,
+    summary: "a mismatched bracket pair around a list number becomes （N）",
+    source: include_str!("../../zhclean-punct/src/numbering_bracket.rs"),
+};
+
+/// `stray-vertical-bar`: a lone `|` between Chinese characters is deleted.
+pub const STRAY_VERTICAL_BAR: RuleMeta = RuleMeta {
+    code: "ZH311",
+    name: "stray-vertical-bar",
+    stage: Stage::Punct,
+    kind: Kind::Edit,
+    enabled_by_default: true,
+    fix: Some(Applicability::Safe),
+    severity: Severity::Info,
+    summary: "a lone | between Chinese characters, left by OCR, is deleted",
+    source: include_str!("../../zhclean-punct/src/stray_vertical_bar.rs"),
+};
+
 /// `opencc-conversion`: OpenCC conversion when `--convert` asks for it.
 pub const OPENCC_CONVERSION: RuleMeta = RuleMeta {
     code: "ZH401",
@@ -707,6 +733,8 @@ pub static RULES: &[&RuleMeta] = &[
     &QUOTE_STYLE,
     &HALFWIDTH_PUNCTUATION,
     &COPYWRITING_SPACING,
+    &NUMBERING_BRACKET,
+    &STRAY_VERTICAL_BAR,
     &OPENCC_CONVERSION,
 ];
 

@@ -59,16 +59,21 @@ fn fullwidth_mark(text: &str, i: usize, c: char, after_bracket: bool) -> Option<
     }
     let (prev, next) = (char_before(text, i), char_at(text, i + c.len_utf8()));
     let between_digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-    if between_digits || !(after_bracket || chinese_before(text, i)) {
+    // A run of `?` and `!` (`??`, `?!`) stands in Chinese text as a whole.
+    let run_start = i - (text[..i].len() - text[..i].trim_end_matches(is_exclamation).len());
+    let run_end = i + (text[i..].len() - text[i..].trim_start_matches(is_exclamation).len());
+    let exclamation = is_exclamation(c);
+    let chinese_run_before = exclamation && run_start < i && chinese_before(text, run_start);
+    if between_digits || !(after_bracket || chinese_before(text, i) || chinese_run_before) {
         return None;
     }
     let after = i + 1;
     match c {
         ',' if chinese_after(text, after) || next.is_some_and(|n| n.is_ascii_alphanumeric()) => Some("，"),
         ';' if chinese_after(text, after) => Some("；"),
-        ':' if next != Some(' ') && chinese_after(text, after) => Some("："),
-        '?' if chinese_after(text, after) => Some("？"),
-        '!' if chinese_after(text, after) => Some("！"),
+        ':' if (next != Some(' ') || introduces_speech(text, i)) && chinese_after(text, after) => Some("："),
+        '?' if chinese_after(text, run_end) => Some("？"),
+        '!' if chinese_after(text, run_end) => Some("！"),
         '.' if (after_bracket || prev.is_some_and(is_chinese))
             && next != Some('.')
             && ends_sentence_at(text, after) =>
@@ -77,6 +82,25 @@ fn fullwidth_mark(text: &str, i: usize, c: char, after_bracket: bool) -> Option<
         }
         _ => None,
     }
+}
+
+/// True for question and exclamation marks, half-width or full-width.
+fn is_exclamation(c: char) -> bool {
+    matches!(c, '?' | '!' | '？' | '！')
+}
+
+/// Verbs of saying, which a colon follows to introduce what is said.
+const SPEECH_VERBS: &[&str] = &[
+    "说", "道", "问", "答", "曰", "称", "表示", "指出", "认为", "强调", "宣布", "解释", "介绍", "透露", "說", "問", "稱",
+    "認為", "強調", "宣佈", "解釋", "介紹",
+];
+
+/// True when the colon at `i` (followed by a space, as OCR and typists leave it) ends a clause
+/// of running text rather than a `key: value` label: a verb of saying stands before it, or more
+/// of the line than a label.
+fn introduces_speech(text: &str, i: usize) -> bool {
+    let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
+    SPEECH_VERBS.iter().any(|verb| line.ends_with(verb)) || line.chars().count() > 12
 }
 
 /// A full stop ends a sentence when a line end, a space or Chinese text follows.
@@ -136,6 +160,9 @@ mod tests {
             ("任何国家(包括 )", "任何国家（包括）"),
             ("(以下称“双方”),声明如下", "（以下称“双方”），声明如下"),
             ("结构, 深化,  合作", "结构，深化，合作"),
+            ("他解释说: 故乡的路很远。", "他解释说：故乡的路很远。"),
+            ("这是什么??\n", "这是什么？？\n"),
+            ("真的吗?!我不信", "真的吗？！我不信"),
             ("在2024年,2025年", "在2024年，2025年"),
             ("支持AUKUS,以及", "支持AUKUS，以及"),
             ("圆周率3.14,约为", "圆周率3.14，约为"),

@@ -13,7 +13,9 @@ mod fullwidth_alphanumeric;
 mod halfwidth_punctuation;
 mod kangxi_radical;
 mod middle_dot;
+mod numbering_bracket;
 mod quote_style;
+mod stray_vertical_bar;
 
 use zhclean_core::{Change, Document, Profile};
 
@@ -64,6 +66,8 @@ const RULES: &[Rule] = &[
     Rule { name: dash_style::NAME, changes: |t, c| dash_style::changes(t, c.range_dash), profiles: ALL },
     Rule { name: middle_dot::NAME, changes: |t, _| middle_dot::changes(t), profiles: ALL },
     Rule { name: quote_style::NAME, changes: |t, _| quote_style::changes(t), profiles: ALL },
+    Rule { name: stray_vertical_bar::NAME, changes: |t, _| stray_vertical_bar::changes(t), profiles: ALL },
+    Rule { name: numbering_bracket::NAME, changes: |t, _| numbering_bracket::changes(t), profiles: ALL },
     Rule { name: halfwidth_punctuation::NAME, changes: |t, _| halfwidth_punctuation::changes(t), profiles: ALL },
     Rule {
         name: copywriting_spacing::NAME,

@@ -1,0 +1,55 @@
+//! ## What it does
+//! Deletes a lone vertical bar `|` standing between two Chinese characters (with the spaces
+//! around it), the only one on its line.
+//!
+//! ## Why
+//! OCR reads a column rule, a table border or a speck beside a character as `|`. Chinese prose
+//! has no use for the bar; tables and markup that do use it have several on a line.
+//!
+//! ## Example
+//! ```text
+//! 我们|一起走。       → 我们一起走。
+//! ```
+//!
+//! ## Fix safety
+//! Safe: a bar with Latin text or digits on a side, or on a line with another bar (a table
+//! row), stays.
+
+use zhclean_core::chars::is_han;
+use zhclean_core::{Change, TextRange};
+
+/// Rule name.
+pub const NAME: &str = zhclean_core::registry::STRAY_VERTICAL_BAR.name;
+
+/// Proposes deleting each lone `|` between Han characters.
+pub fn changes(text: &str) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.matches('|').count() == 1 {
+            let at = line.find('|').unwrap_or(0);
+            let before = line[..at].trim_end_matches(' ');
+            let after = line[at + 1..].trim_start_matches(' ');
+            let han_on_both_sides =
+                before.chars().next_back().is_some_and(is_han) && after.chars().next().is_some_and(is_han);
+            if han_on_both_sides {
+                let range = TextRange::new(line_start + before.len(), line_start + line.len() - after.len());
+                changes.push(Change::delete(NAME, range));
+            }
+        }
+        line_start += line.len();
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zhclean_core::testing::{assert_fixes, assert_unchanged};
+
+    #[test]
+    fn lone_bars_between_chinese_characters_go() {
+        assert_fixes(changes, &[("我们|一起走。", "我们一起走。"), ("我们 | 一起走。", "我们一起走。")]);
+        assert_unchanged(changes, &["名称|数量|单价", "a|b", "第1|2页", "选项 A|B"]);
+    }
+}
