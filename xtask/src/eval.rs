@@ -30,15 +30,13 @@ struct Scores {
     cer_after: f64,
     precision: f64,
     recall: f64,
+    /// F1 of the paragraph boundaries of the input, as the extractor left them.
+    f1_before: f64,
 }
 
 impl Scores {
     fn f1(&self) -> f64 {
-        if self.precision + self.recall == 0.0 {
-            0.0
-        } else {
-            2.0 * self.precision * self.recall / (self.precision + self.recall)
-        }
+        f1(self.precision, self.recall)
     }
 }
 
@@ -70,16 +68,20 @@ pub fn case_dirs(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// Scores every case and prints one row per case, then the means per extractor.
 fn evaluate_all(cases: &[PathBuf]) {
-    println!("{:<40} {:<18} {:>9} {:>9} {:>6} {:>6} {:>6}", "case", "extractor", "CER in", "CER out", "P", "R", "F1");
+    println!(
+        "{:<40} {:<18} {:>9} {:>9} {:>6} {:>6} {:>6} {:>6}",
+        "case", "extractor", "CER in", "CER out", "F1 in", "P", "R", "F1"
+    );
     let mut by_kind: BTreeMap<String, Vec<Scores>> = BTreeMap::new();
     for case in cases {
         let name = case.file_name().unwrap_or_default().to_string_lossy().into_owned();
         match evaluate(case) {
             Ok((kind, scores)) => {
                 println!(
-                    "{name:<40} {kind:<18} {:>9.4} {:>9.4} {:>6.3} {:>6.3} {:>6.3}",
+                    "{name:<40} {kind:<18} {:>9.4} {:>9.4} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
                     scores.cer_before,
                     scores.cer_after,
+                    scores.f1_before,
                     scores.precision,
                     scores.recall,
                     scores.f1()
@@ -95,10 +97,11 @@ fn evaluate_all(cases: &[PathBuf]) {
     {
         let mean = |f: &dyn Fn(&Scores) -> f64| scores.iter().map(|s| f(s)).sum::<f64>() / scores.len().max(1) as f64;
         println!(
-            "{kind:<18} {:>3} cases  CER {:.4} → {:.4}  P {:.3}  R {:.3}  F1 {:.3}",
+            "{kind:<18} {:>3} cases  CER {:.4} → {:.4}  F1 {:.3} →  P {:.3}  R {:.3}  F1 {:.3}",
             scores.len(),
             mean(&|s| s.cer_before),
             mean(&|s| s.cer_after),
+            mean(&|s| s.f1_before),
             mean(&|s| s.precision),
             mean(&|s| s.recall),
             mean(&Scores::f1)
@@ -127,11 +130,13 @@ fn evaluate(case: &Path) -> Result<(String, Scores), String> {
     let report = pipeline.clean_bytes(&read("input.bin")?).map_err(|e| e.to_string())?;
     let kind = meta.kind.trim_start_matches("pdf-").to_owned();
     let (precision, recall) = boundaries(report.text(), &truth);
+    let (precision_before, recall_before) = boundaries(report.document.original(), &truth);
     let scores = Scores {
         cer_before: error_rate(report.document.original(), &truth),
         cer_after: error_rate(report.text(), &truth),
         precision,
         recall,
+        f1_before: f1(precision_before, recall_before),
     };
     Ok((kind, scores))
 }
@@ -145,6 +150,11 @@ fn paragraph_starts(text: &str) -> BTreeSet<usize> {
         count += paragraph.chars().filter(|c| !c.is_whitespace()).count();
     }
     starts
+}
+
+/// The harmonic mean of `precision` and `recall`.
+fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
 }
 
 /// Precision and recall of the paragraph starts of `text` against those of `truth`, matched
