@@ -1,6 +1,6 @@
 //! ## What it does
 //! Removes the lines that number the pages of a paginated source (`— 3 —`, `- 3 -`, `第 3 页`,
-//! `第 3 页 共 10 页`, `3/10`, `Page 3 of 10`, a bare number), where the document shows pages: at
+//! `第 3 页 共 10 页` (or `頁`), `3/10`, `Page 3 of 10`, a bare number), where the document shows pages: at
 //! least two such lines whose numbers increase. The layout then decides whether the paragraph
 //! around each one continues.
 //!
@@ -40,8 +40,9 @@ fn is_number(s: &str) -> bool {
     (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `第3页`, `第3页共10页`, `第3页/共10页`, `共10页第3页`.
+/// `第3页`, `第3页共10页`, `第3页/共10页`, `共10页第3页`, and the same with the traditional `頁`.
 fn is_chinese_page(s: &str) -> bool {
+    let s = s.replace('頁', "页");
     let parts: Vec<&str> = s.split(['/', '，', ',']).collect();
     !parts.is_empty()
         && parts.iter().all(|part| {
@@ -79,6 +80,7 @@ mod tests {
             "第 3 页",
             "第 3 页 共 10 页",
             "第3页/共10页",
+            "第 1 頁 共 13 頁",
             "3/10",
             "Page 3 of 10",
             "17",
