@@ -218,6 +218,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
     }
     mark_running_headers(&mut lines);
     require_page_evidence(&mut lines);
+    mark_headers_by_page(&mut lines);
     mark_metadata(&mut lines);
     for line in &mut lines {
         if let Role::Furniture { rule, .. } = line.role
@@ -288,6 +289,47 @@ fn require_page_evidence(lines: &mut [Line]) {
     if !paged || at_boundaries * 2 < headers.len() {
         for &i in &headers {
             lines[i].role = Role::Content(line_kind::classify(lines[i].text));
+        }
+    }
+}
+
+/// Marks the lines that recur once per page next to its boundary, whatever they say: the
+/// running header is often the document's title, printed again at the top of every page.
+///
+/// The page boundaries are the page-number lines (when they show a sequence of pages). Around
+/// each boundary, the nearest content line after it and the nearest before it are candidates;
+/// a text that is a candidate at half the boundaries or more (and at two at least) is a running
+/// header there, and in the first line of the document, which starts page one.
+fn mark_headers_by_page(lines: &mut [Line]) {
+    let boundaries: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
+    if boundaries.len() < MIN_PAGES {
+        return;
+    }
+    let is_content = |line: &Line| matches!(line.role, Role::Content(_));
+    let nearest =
+        |range: &mut dyn Iterator<Item = usize>| range.take(HEADER_REACH * 2).find(|&i| is_content(&lines[i]));
+    let mut candidates: Vec<usize> = Vec::new();
+    for &b in &boundaries {
+        candidates.extend(nearest(&mut (b + 1..lines.len())));
+        candidates.extend(nearest(&mut (0..b).rev()));
+    }
+    // A header is short and no sentence; each line counts once.
+    candidates.retain(|&i| lines[i].text.chars().count() <= MAX_HEADING_CHARS && !ends_sentence(lines[i].text));
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in &candidates {
+        *counts.entry(lines[i].text).or_default() += 1;
+    }
+    let recurring: HashSet<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_PAGES && n * 2 >= boundaries.len())
+        .map(|(text, _)| text.to_owned())
+        .collect();
+    let first = lines.iter().position(|l| matches!(l.role, Role::Content(_)));
+    for i in candidates.into_iter().chain(first) {
+        if recurring.contains(lines[i].text) {
+            lines[i].role = furniture(running_header::NAME);
         }
     }
 }

@@ -91,8 +91,8 @@ fn is_exclamation(c: char) -> bool {
 
 /// Verbs of saying, which a colon follows to introduce what is said.
 const SPEECH_VERBS: &[&str] = &[
-    "说", "道", "问", "答", "曰", "称", "表示", "指出", "认为", "强调", "宣布", "解释", "介绍", "透露", "說", "問", "稱",
-    "認為", "強調", "宣佈", "解釋", "介紹",
+    "说", "道", "问", "答", "曰", "称", "表示", "指出", "认为", "强调", "宣布", "解释", "介绍", "透露", "說", "問",
+    "稱", "認為", "強調", "宣佈", "解釋", "介紹",
 ];
 
 /// True when the colon at `i` (followed by a space, as OCR and typists leave it) ends a clause

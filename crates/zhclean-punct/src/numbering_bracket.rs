@@ -50,7 +50,11 @@ pub fn changes(text: &str) -> Vec<Change> {
         let matched = close == partner || (partner == ')' && close == '）');
         if (1..=3).contains(&number) && is_closing(close) && !matched {
             let inner = &text[start + open.len_utf8()..close_at];
-            changes.push(Change::replace(NAME, TextRange::new(start, close_at + close.len_utf8()), format!("（{inner}）")));
+            changes.push(Change::replace(
+                NAME,
+                TextRange::new(start, close_at + close.len_utf8()),
+                format!("（{inner}）"),
+            ));
         }
     }
     changes
