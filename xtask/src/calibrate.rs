@@ -1,5 +1,6 @@
-//! `cargo xtask calibrate [--cases DIR]... [--dry-run]`: fits the weights of the line-break
-//! model (`zhclean_layout::break_model`) and writes them to its generated table.
+//! `cargo xtask calibrate [--cases DIR]... [--dry-run | --check]`: fits the weights of the
+//! line-break model (`zhclean_layout::break_model`) and writes them to its generated table
+//! (`--check`: fails if the table differs; `cargo xtask test` runs it).
 //!
 //! Every line break the model scores is a sample, labelled by the true text: a join when the
 //! truth has no line break where the next line starts, else a keep. Samples come from
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 use zhclean_layout::LayoutConfig;
 use zhclean_layout::break_model::{JOIN_ABOVE, KEEP_BELOW, Regime, SIGNAL_NAMES, SIGNALS, Signals};
 
-const USAGE: &str = "cargo xtask calibrate [--cases DIR]... [--dry-run] | --explain FILE";
+const USAGE: &str = "cargo xtask calibrate [--cases DIR]... [--dry-run | --check] | --explain FILE";
 
 /// Where the generated table goes.
 const TABLE: &str = "crates/zhclean-layout/src/break_model/weights.rs";
@@ -45,12 +46,13 @@ struct Meta {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut dirs = vec![crate::root().join("corpus/extraction/cases")];
-    let mut dry_run = false;
+    let (mut dry_run, mut check) = (false, false);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--cases" => dirs.push(PathBuf::from(rest.next().ok_or("--cases needs a directory")?)),
             "--dry-run" => dry_run = true,
+            "--check" => check = true,
             "--explain" => return explain(Path::new(rest.next().ok_or("--explain needs a file")?)),
             other => return Err(format!("unknown option `{other}`\nusage: {USAGE}")),
         }
@@ -91,6 +93,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let path = crate::root().join(TABLE);
+    if check {
+        let current = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        return if current == table(&fits) {
+            println!("{TABLE} is what the calibration gives");
+            Ok(())
+        } else {
+            Err(format!("{TABLE} is not what the calibration gives: run `cargo xtask calibrate` and commit the table"))
+        };
+    }
     std::fs::write(&path, table(&fits)).map_err(|e| format!("{}: {e}", path.display()))?;
     println!("wrote {TABLE}; rebuild and run `cargo xtask eval` to measure it");
     Ok(())

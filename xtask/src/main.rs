@@ -37,11 +37,11 @@ Tasks:
         ../shared/real-extraction/cases/ and corpus/extraction/cases/ (or of each
         CASES_DIR), the character error rate before and after and the precision, recall
         and F1 of paragraph boundaries, with means per extractor.
-  calibrate [--cases DIR]... [--dry-run]
+  calibrate [--cases DIR]... [--dry-run | --check]
         Fit the weights of the line-break model (a logistic regression) on generated
         layouts of ../shared/corpus-real/ and on the real extractor output of
         corpus/extraction/cases/ (and each DIR), and write its generated table
-        crates/zhclean-layout/src/break_model/weights.rs.
+        crates/zhclean-layout/src/break_model/weights.rs (--check: fail if it differs).
   detector-suite [DIR]
         Measure encoding detection on chardet's test files (downloaded with pip into
         target/ unless DIR is given): each decoded as declared or refused by name.

@@ -1,4 +1,5 @@
-//! `cargo xtask test`: the whole test suite, as CI runs it.
+//! `cargo xtask test`: the whole test suite, as CI runs it, and the check that the line-break
+//! model's weight table is what `cargo xtask calibrate` gives.
 //!
 //! When the system's OpenCC library is installed (`pkg-config --exists opencc`; `.ci/run`
 //! installs `libopencc-dev`), the conversion crate is also tested with its second backend.
@@ -14,6 +15,7 @@ const SARIF_MODEL: &str = "sarif-pydantic==0.6.2";
 pub fn run(args: &[String]) -> Result<(), String> {
     crate::reject_unknown(args, &[], &[])?;
     crate::cargo(&["test", "--workspace", "--exclude", "zhclean-bench"])?;
+    crate::calibrate::run(&["--check".to_owned()])?;
     validate_sarif()?;
     if system_opencc_installed() {
         crate::cargo(&["test", "--package", "zhclean-convert", "--features", "system-opencc"])
