@@ -22,6 +22,8 @@ struct Meta {
     input_encoding: Option<String>,
     #[serde(default)]
     source: Option<String>,
+    #[serde(default)]
+    columns: Option<u32>,
 }
 
 /// The measures of one case.
@@ -32,6 +34,8 @@ struct Scores {
     recall: f64,
     /// F1 of the paragraph boundaries of the input, as the extractor left them.
     f1_before: f64,
+    /// A PDF text layer of one column (not OCR, not two columns).
+    single_column_pdf: bool,
 }
 
 impl Scores {
@@ -93,8 +97,9 @@ fn evaluate_all(cases: &[PathBuf]) {
     }
     println!("\nmeans per extractor");
     let all: Vec<&Scores> = by_kind.values().flatten().collect();
-    for (kind, scores) in by_kind.iter().map(|(k, v)| (k.as_str(), v.iter().collect::<Vec<_>>())).chain([("all", all)])
-    {
+    let single: Vec<&Scores> = all.iter().copied().filter(|s| s.single_column_pdf).collect();
+    let groups = by_kind.iter().map(|(k, v)| (k.as_str(), v.iter().collect::<Vec<_>>()));
+    for (kind, scores) in groups.chain([("PDF, one column", single), ("all", all)]) {
         let mean = |f: &dyn Fn(&Scores) -> f64| scores.iter().map(|s| f(s)).sum::<f64>() / scores.len().max(1) as f64;
         println!(
             "{kind:<18} {:>3} cases  CER {:.4} → {:.4}  F1 {:.3} →  P {:.3}  R {:.3}  F1 {:.3}",
@@ -137,6 +142,7 @@ fn evaluate(case: &Path) -> Result<(String, Scores), String> {
         precision,
         recall,
         f1_before: f1(precision_before, recall_before),
+        single_column_pdf: meta.kind.starts_with("pdf-") && meta.columns.unwrap_or(1) == 1,
     };
     Ok((kind, scores))
 }
