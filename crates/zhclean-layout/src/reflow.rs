@@ -262,11 +262,13 @@ fn mark_running_headers(lines: &mut [Line]) {
 /// document, or within [`HEADER_REACH`] lines of a page number): a label that a transcript or a
 /// form repeats is not one.
 fn require_page_evidence(lines: &mut [Line]) {
-    let page_lines: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
-    let numbers: Vec<Option<u32>> = page_lines.iter().map(|&i| page_number::number(lines[i].text)).collect();
-    let paged = page_lines.len() >= MIN_PAGES && numbers.windows(2).all(|w| matches!(w, [Some(a), Some(b)] if a < b));
-    if !paged {
-        for &i in &page_lines {
+    let candidates: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
+    let numbers: Vec<Option<u32>> = candidates.iter().map(|&i| page_number::number(lines[i].text)).collect();
+    let sequence = page_sequence(&numbers);
+    let paged = sequence.len() >= MIN_PAGES;
+    let page_lines: Vec<usize> = if paged { sequence.iter().map(|&k| candidates[k]).collect() } else { Vec::new() };
+    for &i in &candidates {
+        if page_lines.binary_search(&i).is_err() {
             lines[i].role = Role::Content(line_kind::classify(lines[i].text));
         }
     }
@@ -332,6 +334,37 @@ fn mark_headers_by_page(lines: &mut [Line]) {
             lines[i].role = furniture(running_header::NAME);
         }
     }
+}
+
+/// Candidates a page number is chained to at most, looking back.
+const SEQUENCE_REACH: usize = 64;
+
+/// The longest chain (indexes into `numbers`, in order) of page numbers that go up one page at
+/// a time (or two, where a page has no number line): the document's pages. A number that
+/// breaks the sequence (`2018` on a line of its own) is text.
+fn page_sequence(numbers: &[Option<u32>]) -> Vec<usize> {
+    // For each candidate: the length of the best chain ending there, and its predecessor.
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(numbers.len());
+    for (i, number) in numbers.iter().enumerate() {
+        let mut entry = (usize::from(number.is_some()), None);
+        if let Some(n) = number {
+            for j in i.saturating_sub(SEQUENCE_REACH)..i {
+                let follows = numbers[j].is_some_and(|m| (1..=2).contains(&n.wrapping_sub(m)) && *n > m);
+                if follows && best[j].0 + 1 > entry.0 {
+                    entry = (best[j].0 + 1, Some(j));
+                }
+            }
+        }
+        best.push(entry);
+    }
+    let Some(mut end) = (0..best.len()).max_by_key(|&i| (best[i].0, std::cmp::Reverse(i))) else { return Vec::new() };
+    let mut chain = vec![end];
+    while let Some(previous) = best[end].1 {
+        chain.push(previous);
+        end = previous;
+    }
+    chain.reverse();
+    chain
 }
 
 /// The role of a line of page furniture removed by `rule`.
@@ -903,6 +936,14 @@ mod tests {
             reflow(spaces).0,
             "双方指出，两国关系达到历史最高水平，不断向前发展。\n\n双方认为，合作前景广阔。\n"
         );
+    }
+
+    #[test]
+    fn pages_go_up_one_at_a_time() {
+        let numbers = |v: &[u32]| v.iter().map(|&n| Some(n)).collect::<Vec<_>>();
+        assert_eq!(page_sequence(&numbers(&[1, 2, 3, 2018, 1, 1, 4])), [0, 1, 2, 6]);
+        assert_eq!(page_sequence(&numbers(&[3, 5, 6])), [0, 1, 2]);
+        assert_eq!(page_sequence(&numbers(&[3, 2])).len(), 1);
     }
 
     #[test]
