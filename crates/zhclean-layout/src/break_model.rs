@@ -181,8 +181,20 @@ impl Signals {
 
     /// The probability that the break is a wrap.
     pub fn join_probability(&self) -> f32 {
-        1.0 / (1.0 + (-self.log_odds()).exp())
+        probability(self.log_odds())
     }
+
+    /// The highest join probability the break can reach once the `unknown` signals (still 0)
+    /// are known: what decides whether they are worth computing.
+    pub fn ceiling(&self, unknown: &[Signal]) -> f32 {
+        let weights = weights::WEIGHTS[self.regime as usize];
+        probability(self.log_odds() + unknown.iter().map(|&signal| weights[signal as usize].max(0.0)).sum::<f32>())
+    }
+}
+
+/// The probability of the log-odds `z`.
+fn probability(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 #[cfg(test)]

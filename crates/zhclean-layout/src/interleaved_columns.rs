@@ -33,11 +33,12 @@ const MIN_CUTS: usize = 8;
 /// a line end at least [`MIN_CUTS`] times two lines down, and at least twice as often there as
 /// on the next line.
 pub fn interleaved(lines: &[&str]) -> bool {
-    let cut = |a: &str, b: &str| {
-        a.chars().next_back().is_some_and(is_han)
-            && b.chars().next().is_some_and(is_han)
-            && word_across(tail(a, 4), head(b, 4))
-    };
+    let han_seam = |a: &str, b: &str| a.chars().next_back().is_some_and(is_han) && b.chars().next().is_some_and(is_han);
+    // Without enough seams between Han characters two lines apart, the segmenter is not needed.
+    if lines.windows(3).filter(|w| han_seam(w[0], w[2])).count() < MIN_CUTS {
+        return false;
+    }
+    let cut = |a: &str, b: &str| han_seam(a, b) && word_across(tail(a, 4), head(b, 4));
     let next = lines.windows(2).filter(|w| cut(w[0], w[1])).count();
     let after_next = lines.windows(3).filter(|w| cut(w[0], w[2])).count();
     after_next >= MIN_CUTS && after_next >= 2 * next

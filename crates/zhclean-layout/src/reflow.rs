@@ -95,6 +95,8 @@ struct Evidence {
     wrap_width: Option<usize>,
     indented_paragraphs: bool,
     first_body: Option<usize>,
+    /// Every signal is computed, even where it cannot change the decision (for calibration).
+    exact: bool,
     /// The share of the paragraphs (after a sentence end) that open with one of the openers.
     opener_share: f32,
     /// Paragraphs start with a line short by about an indent: the extractor dropped the indents.
@@ -127,7 +129,7 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
-    for (pair, decision, _) in decisions(&lines, &content) {
+    for (pair, decision, _) in decisions(&lines, &content, false) {
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         report(decision, a, b, text, &mut diagnostics);
@@ -170,7 +172,7 @@ pub struct BreakSample {
 pub fn samples(text: &str) -> Vec<BreakSample> {
     let lines = classify(text, &|_| true);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].role, Role::Content(_))).collect();
-    decisions(&lines, &content)
+    decisions(&lines, &content, true)
         .into_iter()
         .filter_map(|(pair, _, signals)| {
             Some(BreakSample { next_line: lines[pair[1]].content_start, signals: signals? })
@@ -180,8 +182,8 @@ pub fn samples(text: &str) -> Vec<BreakSample> {
 
 /// The decision for the break between each two consecutive content lines (by index), with
 /// the signals when the model scored it.
-fn decisions(lines: &[Line], content: &[usize]) -> Vec<([usize; 2], Decision, Option<Signals>)> {
-    let evidence = Evidence::gather(lines, content);
+fn decisions(lines: &[Line], content: &[usize], exact: bool) -> Vec<([usize; 2], Decision, Option<Signals>)> {
+    let evidence = Evidence { exact, ..Evidence::gather(lines, content) };
     let mut depth = 0;
     let mut out = Vec::with_capacity(content.len());
     for pair in content.windows(2) {
@@ -414,6 +416,7 @@ impl Evidence {
         let cut_lines =
             content.iter().filter(|&&i| is_running_text(lines[i].text) && ends_in_word(lines[i].text)).count();
         Self {
+            exact: false,
             dropped_indents,
             cut_line_share: cut_lines as f32 / content.len().max(1) as f32,
             open_line_share: open_lines as f32 / content.len().max(1) as f32,
@@ -464,7 +467,13 @@ impl Evidence {
         if let Some(decision) = self.structure(a_index, a, b, gap) {
             return (decision, None);
         }
-        let signals = self.signals(a_index, a, b, gap, open_bracket);
+        let mut signals = self.signals(a_index, a, b, gap, open_bracket);
+        // The word signals need the segmenter (slow to load): they are computed only where
+        // they could lift the break into the band of joins and reports.
+        let words = word_signals(a, b);
+        if self.exact || signals.ceiling(&words) >= KEEP_BELOW {
+            set_word_signals(&mut signals, a, b);
+        }
         let probability = signals.join_probability();
         let decision = if probability >= JOIN_ABOVE {
             Decision::Join(probability)
@@ -526,7 +535,7 @@ impl Evidence {
 
     /// The signals of the break between `a` and `b` for the break model.
     fn signals(&self, a_index: usize, a: &Line, b: &Line, gap: &[Line], open_bracket: bool) -> Signals {
-        let (last, next) = (a.last_char(), b.first_char());
+        let last = a.last_char();
         let regime = match (self.indented_paragraphs, self.wrap_width) {
             (true, _) => Regime::Indented,
             (false, Some(_)) => Regime::Wrapped,
@@ -542,8 +551,6 @@ impl Evidence {
         s.set(Signal::EndsSemicolon, semicolon);
         s.set(Signal::EndsClosing, is_closing(last) && !sentence);
         s.set(Signal::EndsWord, word);
-        s.set(Signal::EndsFunctionWord, is_han(last) && ends_in_function_word(tail(a.text, 6)));
-        s.set(Signal::WordCut, is_han(last) && is_han(next) && word_across(tail(a.text, 4), head(b.text, 4)));
         s.set(Signal::OpenBracket, open_bracket);
         if let Some(width) = self.wrap_width {
             let (a_width, b_width) = (display_width(a.text), display_width(b.text));
@@ -592,6 +599,24 @@ fn opener_share(counts: &HashMap<(char, char), usize>) -> f32 {
     let total: usize = counts.values().sum();
     let habitual: usize = counts.values().filter(|&&n| n >= MIN_OPENER_COUNT).sum();
     habitual as f32 / total.max(1) as f32
+}
+
+/// The word signals that can be on for the break between `a` and `b`, by their characters.
+fn word_signals(a: &Line, b: &Line) -> Vec<Signal> {
+    let (last, next) = (a.last_char(), b.first_char());
+    match (is_han(last), is_han(next)) {
+        (true, true) => vec![Signal::EndsFunctionWord, Signal::WordCut],
+        (true, false) => vec![Signal::EndsFunctionWord],
+        _ => Vec::new(),
+    }
+}
+
+/// Sets the signals that need the segmenter: a function word at the end of `a`, a word cut
+/// across the break.
+fn set_word_signals(s: &mut Signals, a: &Line, b: &Line) {
+    let (last, next) = (a.last_char(), b.first_char());
+    s.set(Signal::EndsFunctionWord, is_han(last) && ends_in_function_word(tail(a.text, 6)));
+    s.set(Signal::WordCut, is_han(last) && is_han(next) && word_across(tail(a.text, 4), head(b.text, 4)));
 }
 
 /// True when a line of `width` columns is short of the wrap `width` by about a two-character
