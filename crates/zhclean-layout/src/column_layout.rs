@@ -125,11 +125,21 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 /// after a run of spaces, if at least [`MIN_SIDE_BY_SIDE`] do, at least two of them beside
 /// prose of the left column, and at most one line in ten runs across it.
 fn gutter(lines: &[Line]) -> Option<usize> {
-    let rows: Vec<Vec<char>> = lines.iter().map(|line| line.text.chars().collect()).collect();
+    // Only lines with a run of spaces can start a column.
+    let gapped: Vec<&Line> = lines.iter().filter(|line| line.text.contains("  ")).collect();
+    if gapped.len() < MIN_SIDE_BY_SIDE {
+        return None;
+    }
+    let rows: Vec<Vec<char>> = gapped.iter().map(|line| line.text.chars().collect()).collect();
+    // Lines without a run of spaces run across every position they reach.
+    let mut solid: Vec<usize> =
+        lines.iter().filter(|line| !line.text.contains("  ")).map(|line| line.text.chars().count()).collect();
+    solid.sort_unstable();
     let widest = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut best: Option<(usize, usize)> = None;
     for p in MIN_COLUMN_WIDTH..widest {
-        let (mut starts, mut beside, mut across, mut reaching) = (0, 0, 0, 0);
+        let solid_across = solid.len() - solid.partition_point(|&len| len <= p);
+        let (mut starts, mut beside, mut across, mut reaching) = (0, 0, solid_across, solid_across);
         for row in rows.iter().filter(|row| row.len() > p) {
             reaching += 1;
             let gap = row[p - MIN_GUTTER..p].iter().all(|&c| c == ' ');
