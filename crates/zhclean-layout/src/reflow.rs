@@ -110,6 +110,8 @@ struct Evidence {
     /// Some breaks (at least [`MIN_BLANK_GAPS`]) have a blank line in the gap, most do not:
     /// blank lines separate paragraphs.
     blank_line_style: bool,
+    /// Content lines (by index) in runs of single characters; see [`spread_lines`].
+    spread_lines: HashSet<usize>,
     /// Content lines (by index) of short-line blocks; see [`short_line_blocks`].
     short_block_lines: HashSet<usize>,
 }
@@ -190,7 +192,7 @@ fn decisions(lines: &[Line], content: &[usize], exact: bool) -> Vec<([usize; 2],
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         depth += bracket_depth(a.text);
-        let (decision, signals) = evidence.decide(pair[0], a, b, gap, depth > 0);
+        let (decision, signals) = evidence.decide([pair[0], pair[1]], a, b, gap, depth > 0);
         if !matches!(decision, Decision::Join(_)) {
             depth = 0;
         }
@@ -423,6 +425,7 @@ impl Evidence {
             opener_share: opener_share(&counts),
             openers: counts.into_iter().filter(|&(_, n)| n >= MIN_OPENER_COUNT).map(|(k, _)| k).collect(),
             short_block_lines: short_line_blocks(lines, content, wrap_width),
+            spread_lines: spread_lines(lines, content),
             wrap_width,
             blank_gaps_common: blank_gaps * 2 > content.len(),
             blank_line_style: blank_gaps >= MIN_BLANK_GAPS && blank_gaps * 2 <= content.len(),
@@ -458,13 +461,13 @@ impl Evidence {
     /// it speaks, else scored by the break model.
     fn decide(
         &self,
-        a_index: usize,
+        [a_index, b_index]: [usize; 2],
         a: &Line,
         b: &Line,
         gap: &[Line],
         open_bracket: bool,
     ) -> (Decision, Option<Signals>) {
-        if let Some(decision) = self.structure(a_index, a, b, gap) {
+        if let Some(decision) = self.structure([a_index, b_index], a, b, gap) {
             return (decision, None);
         }
         let mut signals = self.signals(a_index, a, b, gap, open_bracket);
@@ -490,9 +493,14 @@ impl Evidence {
     /// The breaks no score decides: a forward continuation marker separates articles, the
     /// lines of a short-line block (verse, an address) and of a metadata header are the
     /// author's.
-    fn structure(&self, a_index: usize, a: &Line, b: &Line, gap: &[Line]) -> Option<Decision> {
+    fn structure(&self, [a_index, b_index]: [usize; 2], a: &Line, b: &Line, gap: &[Line]) -> Option<Decision> {
         if gap.iter().any(|l| matches!(l.role, Role::Furniture { forward: true, .. })) {
             return Some(Decision::Paragraph);
+        }
+        // A line spread out one character per line (a justified last line, as some extractors
+        // read it) is one line.
+        if gap.is_empty() && self.spread_lines.contains(&a_index) && self.spread_lines.contains(&b_index) {
+            return Some(Decision::Join(0.9));
         }
         let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
         if gap.is_empty() && short_block && !is_non_initial(b.first_char()) {
@@ -701,6 +709,34 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
         block.push(i);
     }
     flush(&mut block);
+    found
+}
+
+/// Runs of fewer single-character lines than this are text (a heading `一`, a name).
+const MIN_SPREAD: usize = 3;
+
+/// The content lines (indexes into `lines`) in runs of at least [`MIN_SPREAD`] lines of one
+/// character each, one right after the other: a line that an extractor spread out one character
+/// per line. No verse or list has lines of one character.
+fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
+    let mut found = HashSet::new();
+    let mut run: Vec<usize> = Vec::new();
+    for (k, &i) in content.iter().enumerate() {
+        let follows_directly = k > 0 && content[k - 1] + 1 == i;
+        let single = lines[i].text.chars().nth(1).is_none();
+        if !(single && follows_directly) && run.len() >= MIN_SPREAD {
+            found.extend(run.drain(..));
+        }
+        if !single || !follows_directly {
+            run.clear();
+        }
+        if single {
+            run.push(i);
+        }
+    }
+    if run.len() >= MIN_SPREAD {
+        found.extend(run);
+    }
     found
 }
 
@@ -961,6 +997,12 @@ mod tests {
             reflow(spaces).0,
             "双方指出，两国关系达到历史最高水平，不断向前发展。\n\n双方认为，合作前景广阔。\n"
         );
+    }
+
+    #[test]
+    fn a_line_spread_one_character_per_line_is_one_line() {
+        let input = format!("{OPENERS}请先阅读第三章，然后再\n回\n到\n第\n二\n章\n。\n");
+        assert_eq!(reflow(&input).0, format!("{OPENERS}请先阅读第三章，然后再回到第二章。\n"));
     }
 
     #[test]
