@@ -502,6 +502,14 @@ impl Evidence {
         if gap.is_empty() && self.spread_lines.contains(&a_index) && self.spread_lines.contains(&b_index) {
             return Some(Decision::Join(0.9));
         }
+        // In wrapped text, a line of one Han character is a glyph the extractor set apart (one
+        // from a fallback font, often): it neither ends a paragraph nor, after running text that
+        // goes on, starts one.
+        let glyph =
+            |line: &Line| line.kind() == Kind::Body && line.text.chars().nth(1).is_none() && is_han(line.first_char());
+        if self.wrap_width.is_some() && gap.is_empty() && (glyph(a) || (glyph(b) && !ends_sentence(a.text))) {
+            return Some(Decision::Join(0.8));
+        }
         let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
         if gap.is_empty() && short_block && !is_non_initial(b.first_char()) {
             // In verse, an unpunctuated line after a line that ends a sentence is the title of
@@ -1003,6 +1011,14 @@ mod tests {
     fn a_line_spread_one_character_per_line_is_one_line() {
         let input = format!("{OPENERS}请先阅读第三章，然后再\n回\n到\n第\n二\n章\n。\n");
         assert_eq!(reflow(&input).0, format!("{OPENERS}请先阅读第三章，然后再回到第二章。\n"));
+    }
+
+    #[test]
+    fn a_glyph_set_apart_joins_the_running_text() {
+        let wrapped = "双方指出，两国关系达到历史最高水平，不断向前发展，合作\n".repeat(4);
+        let input = format!("{wrapped}前景广阔，\n鎭\n的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n");
+        let expected = format!("{}前景广阔，鎭的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n", wrapped.replace('\n', ""));
+        assert_eq!(reflow(&input).0, expected);
     }
 
     #[test]
