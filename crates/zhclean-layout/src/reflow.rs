@@ -499,7 +499,7 @@ impl Evidence {
         }
         // A line spread out one character per line (a justified last line, as some extractors
         // read it) is one line.
-        if gap.is_empty() && self.spread_lines.contains(&a_index) && self.spread_lines.contains(&b_index) {
+        if self.spread_lines.contains(&a_index) && self.spread_lines.contains(&b_index) {
             return Some(Decision::Join(0.9));
         }
         // In wrapped text, a line of one Han character is a glyph the extractor set apart (one
@@ -511,7 +511,11 @@ impl Evidence {
             return Some(Decision::Join(0.8));
         }
         let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
-        if gap.is_empty() && short_block && !is_non_initial(b.first_char()) {
+        // A page break inside a block of short lines (a poem over two pages) leaves it one block.
+        let page_break_only = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }))
+            && gap.iter().all(|l| matches!(l.role, Role::Blank | Role::Furniture { .. }))
+            && (self.short_block_lines.contains(&b_index) || display_width(b.text) <= display_width(a.text) + 4);
+        if (gap.is_empty() || page_break_only) && short_block && !is_non_initial(b.first_char()) {
             // In verse, an unpunctuated line after a line that ends a sentence is the title of
             // the next poem.
             let next_title = ends_sentence(a.text) && is_unpunctuated(b.text) && b.text.chars().count() <= 20;
@@ -723,23 +727,22 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
 /// Runs of fewer single-character lines than this are text (a heading `一`, a name).
 const MIN_SPREAD: usize = 3;
 
-/// The content lines (indexes into `lines`) in runs of at least [`MIN_SPREAD`] lines of one
-/// character each, one right after the other: a line that an extractor spread out one character
-/// per line. No verse or list has lines of one character.
+/// The content lines (indexes into `lines`) in runs of at least [`MIN_SPREAD`] consecutive
+/// lines of one character each (blank lines and page furniture between them do not count): a
+/// line that an extractor spread out one character per line. No verse or list has lines of one
+/// character, and headings have text after them.
 fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
     let mut found = HashSet::new();
     let mut run: Vec<usize> = Vec::new();
-    for (k, &i) in content.iter().enumerate() {
-        let follows_directly = k > 0 && content[k - 1] + 1 == i;
+    for &i in content {
         let single = lines[i].text.chars().nth(1).is_none();
-        if !(single && follows_directly) && run.len() >= MIN_SPREAD {
-            found.extend(run.drain(..));
-        }
-        if !single || !follows_directly {
-            run.clear();
-        }
         if single {
             run.push(i);
+        } else {
+            if run.len() >= MIN_SPREAD {
+                found.extend(run.iter().copied());
+            }
+            run.clear();
         }
     }
     if run.len() >= MIN_SPREAD {
@@ -1011,6 +1014,17 @@ mod tests {
     fn a_line_spread_one_character_per_line_is_one_line() {
         let input = format!("{OPENERS}请先阅读第三章，然后再\n回\n到\n第\n二\n章\n。\n");
         assert_eq!(reflow(&input).0, format!("{OPENERS}请先阅读第三章，然后再回到第二章。\n"));
+        let blank_lines = format!("{OPENERS}请先阅读第三章，然后再\n\n回\n\n到\n\n第\n\n二\n\n章\n\n。\n");
+        assert_eq!(reflow(&blank_lines).0, format!("{OPENERS}请先阅读第三章，然后再\n\n回到第二章。\n"));
+    }
+
+    #[test]
+    fn poems_keep_their_lines_across_a_page_break() {
+        let mut input = String::from("唐诗选读\n静夜思\n李白\n床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n");
+        input.push_str("春晓\n孟浩然\n\n1\n\n唐诗选读\n春眠不觉晓，处处闻啼鸟。\n夜来风雨声，花落知多少。\n");
+        input.push_str("登鹳雀楼\n王之涣\n白日依山尽，黄河入海流。\n\n2\n\n唐诗选读\n欲穷千里目，更上一层楼。\n");
+        let expected = "静夜思\n李白\n床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n\n春晓\n孟浩然\n春眠不觉晓，处处闻啼鸟。\n夜来风雨声，花落知多少。\n\n登鹳雀楼\n王之涣\n白日依山尽，黄河入海流。\n欲穷千里目，更上一层楼。\n";
+        assert_eq!(reflow(&input).0, expected);
     }
 
     #[test]
