@@ -186,15 +186,20 @@ pub fn samples(text: &str) -> Vec<BreakSample> {
 /// the signals when the model scored it.
 fn decisions(lines: &[Line], content: &[usize], exact: bool) -> Vec<([usize; 2], Decision, Option<Signals>)> {
     let evidence = Evidence { exact, ..Evidence::gather(lines, content) };
-    let mut depth = 0;
+    // Brackets opened and not closed since the last paragraph break, and how many lines ago
+    // the first of them was opened: one still open after [`MAX_BRACKET_LINES`] lines is a
+    // stray mark (a backtick read as `‘`), not a parenthesis.
+    let (mut depth, mut open_for) = (0, 0);
     let mut out = Vec::with_capacity(content.len());
     for pair in content.windows(2) {
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         depth += bracket_depth(a.text);
-        let (decision, signals) = evidence.decide([pair[0], pair[1]], a, b, gap, depth > 0);
-        if !matches!(decision, Decision::Join(_)) {
-            depth = 0;
+        open_for = if depth > 0 { open_for + 1 } else { 0 };
+        let open_bracket = depth > 0 && open_for <= MAX_BRACKET_LINES;
+        let (decision, signals) = evidence.decide([pair[0], pair[1]], a, b, gap, open_bracket);
+        if !matches!(decision, Decision::Join(_)) || open_for > MAX_BRACKET_LINES {
+            (depth, open_for) = (0, 0);
         }
         out.push(([pair[0], pair[1]], decision, signals));
     }
@@ -339,6 +344,9 @@ fn mark_headers_by_page(lines: &mut [Line]) {
         }
     }
 }
+
+/// Lines a bracket stays open across, at most.
+const MAX_BRACKET_LINES: usize = 4;
 
 /// Candidates a page number is chained to at most, looking back.
 const SEQUENCE_REACH: usize = 64;
@@ -785,9 +793,19 @@ fn is_unpunctuated_title(line: &str) -> bool {
     !line.chars().any(|c| c != '、' && is_sentence_punctuation(c))
 }
 
-/// Opening minus closing brackets and quotes in `text`.
+/// Opening minus closing brackets and quotes in `text`. An opening quote that a line uses as
+/// its own partner (`‘cargo new‘`, a backtick as some fonts map it: an even number of them and
+/// no closing quote) opens nothing.
 fn bracket_depth(text: &str) -> i32 {
-    text.chars().map(|c| i32::from(is_opening(c)) - i32::from(is_closing(c) && !matches!(c, '"' | '\''))).sum()
+    let symmetric = |open: char, close: char| {
+        let opened = text.chars().filter(|&c| c == open).count();
+        opened > 0 && opened % 2 == 0 && !text.contains(close)
+    };
+    let (single, double) = (symmetric('‘', '’'), symmetric('“', '”'));
+    text.chars()
+        .filter(|&c| !((single && c == '‘') || (double && c == '“')))
+        .map(|c| i32::from(is_opening(c)) - i32::from(is_closing(c) && !matches!(c, '"' | '\'')))
+        .sum()
 }
 
 fn report(decision: Decision, a: &Line, b: &Line, text: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -1033,6 +1051,13 @@ mod tests {
         let input = format!("{wrapped}前景广阔，\n鎭\n的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n");
         let expected = format!("{}前景广阔，鎭的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n", wrapped.replace('\n', ""));
         assert_eq!(reflow(&input).0, expected);
+    }
+
+    #[test]
+    fn quotes_used_as_backticks_open_nothing() {
+        assert_eq!(bracket_depth("示例：‘cargo new‘ 命令"), 0);
+        assert_eq!(bracket_depth("他说：“好"), 1);
+        assert_eq!(bracket_depth("（一）和（二"), 1);
     }
 
     #[test]
