@@ -13,7 +13,8 @@ What it does (nothing here edits text: every byte of every input.bin comes out o
        lo  LibreOffice (headless) from a flat ODT written by this script;
        mu  PyMuPDF's own HTML/CSS layout engine (pymupdf.Story), one or two columns, with the
            running header and the page-number footer stamped afterwards with page.insert_htmlbox;
-     every layout has its own paper size, font, size, indent/spacing, header and footer (LAYOUTS);
+     every layout has its own paper size, font, size, indent/spacing, alignment (justified or
+     ragged right), line spacing, header and footer (LAYOUTS);
   2. extract the text of each PDF with the extractors listed for it:
        pdftotext (poppler, default reading order), pdftotext -layout, pdf2txt.py (pdfminer.six,
        default LAParams), PyMuPDF page.get_text() + form feed per page, pypdf page.extract_text()
@@ -44,6 +45,8 @@ DOCS = {
     'yao':      dict(file='story-trad-luxun-yao.txt', script='traditional', header='吶喊'),
     'faq':      dict(file='faq-cn-tidb-dm.txt', script='simplified',
                      header='Data Migration 常见问题'),
+    'tengye':   dict(file='essay-cn-luxun-tengye.txt', script='simplified', header='藤野先生'),
+    'flag':     dict(file='law-cn-guoqifa-2020.txt', script='simplified', header='中华人民共和国国旗法'),
 }
 
 FAQ_QUESTIONS = {
@@ -89,6 +92,20 @@ def role(key, i, p):
         if re.match(r'^\d\. ', p) or p.startswith(FAQ_ITEM_PREFIXES):
             return 'item'
         return 'body'
+    if key == 'tengye':
+        if i == 0:
+            return 'title'
+        return 'sign' if p == '十月十二日。' else 'body'
+    if key == 'flag':
+        if i == 0:
+            return 'title'
+        if re.match(r'^（?\d{4}年\d+月\d+日', p) or p == '国旗制法图案':
+            return 'meta'          # adoption/amendment lines, the 1949 note, the figure caption
+        if p == '国旗制法说明':
+            return 'h1'
+        if p == '附：':
+            return 'plain'
+        return 'body'
     return 'body'
 
 
@@ -96,15 +113,20 @@ def role(key, i, p):
 # footer styles: N = page number, M = page count
 FOOTERS = {
     'emdash': '— {n} —', 'hyphen': '- {n} -', 'of': '第 {n} 页 共 {m} 页', 'page': '第{n}页',
-    'plain': '{n}', 'slash': '{n} / {m}', 'en': 'Page {n}',
+    'plain': '{n}', 'slash': '{n} / {m}', 'en': 'Page {n}', 'page-sp': '第 {n} 页',
 }
 PAPER = {'a4': ('21cm', '29.7cm'), 'a5': ('14.8cm', '21cm'), 'b5': ('17.6cm', '25cm'),
-         'letter': ('21.59cm', '27.94cm')}
+         'letter': ('21.59cm', '27.94cm'), 'a6': ('10.5cm', '14.8cm'), 'narrow': ('10cm', '19cm')}
+PAPER_NAME = {'letter': 'Letter', 'narrow': 'custom 10 cm wide'}
 
 # (doc, engine, label, settings, extractors)
 #   size in pt; indent: True = 2-character first-line indent on body text, False = no indent and
 #   space between paragraphs, 'source' = no indent added (the text carries its own U+3000 indent);
 #   header: None or (text, alignment); footer: key of FOOTERS and its alignment
+#   optional (second set of layouts): align 'justify' (default) or 'start' (ragged right); line:
+#   line height (default 145% in lo, 1.55 in mu); space_after: space after every body paragraph
+#   (overrides the default); rule: False = running header without the rule; vmargin: (top, bottom)
+#   page margins in lo (default 1.4cm, 1.3cm)
 LAYOUTS = [
     ('lunyu', 'lo', 'lo-a5', dict(paper='a5', font='Noto Serif CJK SC', size=10.5, indent=True,
                                   margin='1.7cm', header=('论语', 'center'), footer=('emdash', 'center')),
@@ -138,6 +160,37 @@ LAYOUTS = [
     ('faq', 'mu', 'mu-b5', dict(paper='b5', font='WenQuanYi Zen Hei', size=10, indent=True,
                                 margin=50, header=None, footer=('slash', 'center')),
      ['pdfminer', 'pypdf']),
+    # second set of layouts: more page sizes, sizes and paragraph styles; no -layout, one column
+    ('lunyu', 'lo', 'lo-b5', dict(paper='b5', font='Noto Sans CJK SC', size=10.5, indent=True,
+                                  margin='2.3cm', header=('论语·学而至雍也', 'end'), footer=('page-sp', 'center')),
+     ['pdftotext', 'pdfminer', 'pypdf']),
+    ('report09', 'lo', 'lo-a6', dict(paper='a6', font='Noto Serif CJK SC', size=9, indent='source',
+                                     margin='1.2cm', vmargin=('1.1cm', '1cm'), align='start', header=None,
+                                     footer=('hyphen', 'center')),
+     ['pdftotext', 'pymupdf', 'pypdf']),
+    ('speech', 'lo', 'lo-a5-sp15', dict(paper='a5', font='Noto Sans CJK TC', size=10.5, indent=False,
+                                        line='150%', space_after='8pt', margin='1.9cm',
+                                        header=('陳水扁總統就職演說', 'end'), rule=False, footer=('en', 'end')),
+     ['pdftotext', 'pdfminer', 'pymupdf']),
+    ('yao', 'lo', 'lo-a5', dict(paper='a5', font='Noto Serif CJK TC', size=12, indent=True, margin='1.8cm',
+                                header=('藥', 'center'), footer=('slash', 'center')),
+     ['pdftotext', 'pdfminer', 'pymupdf', 'pypdf']),
+    ('faq', 'lo', 'lo-narrow', dict(paper='narrow', font='WenQuanYi Zen Hei', size=9.5, indent=False,
+                                    margin='1.3cm', vmargin=('1.2cm', '1.1cm'), align='start',
+                                    header=('Data Migration 常见问题', 'center'), footer=('plain', 'center')),
+     ['pdftotext', 'pdfminer', 'pypdf']),
+    ('tengye', 'lo', 'lo-b5', dict(paper='b5', font='Noto Serif CJK SC', size=12, indent=True, margin='2.2cm',
+                                   header=('藤野先生', 'center'), rule=False, footer=('of', 'center')),
+     ['pdftotext', 'pdfminer', 'pymupdf', 'pypdf']),
+    ('tengye', 'mu', 'mu-a5', dict(paper='a5', font='Noto Serif CJK SC', size=10.5, indent=True, margin=46,
+                                   align='start', header=('朝花夕拾', 'end'), footer=('en', 'center')),
+     ['pdftotext', 'pdfminer', 'pypdf']),
+    ('flag', 'lo', 'lo-a4', dict(paper='a4', font='Noto Serif CJK SC', size=12, indent=True, margin='2.7cm',
+                                 header=('中华人民共和国国旗法', 'center'), footer=('hyphen', 'end')),
+     ['pdftotext', 'pdfminer', 'pymupdf', 'pypdf']),
+    ('flag', 'lo', 'lo-a5', dict(paper='a5', font='WenQuanYi Zen Hei', size=10.5, indent=True, margin='1.6cm',
+                                 align='start', header=None, footer=('page', 'end')),
+     ['pdfminer', 'pymupdf', 'pypdf']),
 ]
 
 EXTRACTORS = {
@@ -217,10 +270,14 @@ def make_lo(key, label, cfg, paras, build):
     size = cfg['size']
     indent = f'{2 * size:g}pt' if cfg['indent'] is True else '0pt'
     gap = '0.12cm' if cfg['indent'] is not False else f'{0.7 * size:g}pt'
+    gap = cfg.get('space_after', gap)
+    align, line = cfg.get('align', 'justify'), cfg.get('line', '145%')
+    top, bottom = cfg.get('vmargin', ('1.4cm', '1.3cm'))
+    rule = 'fo:border-bottom="0.5pt solid #000000" fo:padding-bottom="0.06cm"' if cfg.get('rule', True) else ''
     lang = 'TW' if DOCS[key]['script'].startswith('traditional') else 'CN'
     head_font = cfg['font'].replace('Serif', 'Sans') if 'Noto' in cfg['font'] else cfg['font']
     style = {'body': 'Body', 'plain': 'Plain', 'title': 'Title', 'h1': 'H1', 'h2': 'H2', 'h3': 'H3',
-             'note': 'Note', 'item': 'Item'}
+             'note': 'Note', 'item': 'Item', 'sign': 'Sign', 'meta': 'Meta'}
     body = '\n'.join(f'<text:p text:style-name="{style[role(key, i, p)]}">{odt_text(p)}</text:p>'
                      for i, p in enumerate(paras))
     pw, ph = PAPER[cfg['paper']]
@@ -248,7 +305,7 @@ def make_lo(key, label, cfg, paras, build):
    style:language-asian="zh" style:country-asian="{lang}"/>
  </style:default-style>
  <style:style style:name="Body" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="justify" fo:text-indent="{indent}" fo:line-height="145%"
+  <style:paragraph-properties fo:text-align="{align}" fo:text-indent="{indent}" fo:line-height="{line}"
    fo:margin-top="0cm" fo:margin-bottom="{gap}"/>
  </style:style>
  <style:style style:name="Plain" style:family="paragraph" style:parent-style-name="Body">
@@ -259,6 +316,13 @@ def make_lo(key, label, cfg, paras, build):
  </style:style>
  <style:style style:name="Note" style:family="paragraph" style:parent-style-name="Plain">
   <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/>
+ </style:style>
+ <style:style style:name="Sign" style:family="paragraph" style:parent-style-name="Body">
+  <style:paragraph-properties fo:text-align="end" fo:text-indent="0pt" fo:margin-right="{2 * size:g}pt"/>
+ </style:style>
+ <style:style style:name="Meta" style:family="paragraph" style:parent-style-name="Body">
+  <style:paragraph-properties fo:text-align="center" fo:text-indent="0pt"/>
+  <style:text-properties fo:font-size="{size - 1.5:g}pt" style:font-size-asian="{size - 1.5:g}pt"/>
  </style:style>
  <style:style style:name="Title" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm" fo:keep-with-next="always"/>
@@ -279,7 +343,7 @@ def make_lo(key, label, cfg, paras, build):
   <style:text-properties fo:font-size="{size:g}pt" style:font-size-asian="{size:g}pt"/>
  </style:style>
  <style:style style:name="RunHead" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="{(cfg['header'] or ('', 'center'))[1]}" fo:border-bottom="0.5pt solid #000000" fo:padding-bottom="0.06cm"/>
+  <style:paragraph-properties fo:text-align="{(cfg['header'] or ('', 'center'))[1]}" {rule}/>
   <style:text-properties fo:font-size="8.5pt" style:font-size-asian="8.5pt"/>
  </style:style>
  <style:style style:name="RunFoot" style:family="paragraph">
@@ -289,8 +353,8 @@ def make_lo(key, label, cfg, paras, build):
 </office:styles>
 <office:automatic-styles>
  <style:page-layout style:name="PL">
-  <style:page-layout-properties fo:page-width="{pw}" fo:page-height="{ph}" fo:margin-top="1.4cm"
-   fo:margin-bottom="1.3cm" fo:margin-left="{cfg['margin']}" fo:margin-right="{cfg['margin']}"/>
+  <style:page-layout-properties fo:page-width="{pw}" fo:page-height="{ph}" fo:margin-top="{top}"
+   fo:margin-bottom="{bottom}" fo:margin-left="{cfg['margin']}" fo:margin-right="{cfg['margin']}"/>
   <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.45cm"/></style:header-style>
   <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
  </style:page-layout>
@@ -369,12 +433,16 @@ def make_mu(key, label, cfg, paras, build):
     bold = font_file(cfg['font'], True, build, prune)
     indent = '2em' if cfg['indent'] is True else '0'
     gap = '0' if cfg['indent'] is not False else '0.6em'
+    gap = cfg.get('space_after', gap)
+    align = {'start': 'left'}.get(cfg.get('align', 'justify'), cfg.get('align', 'justify'))
     css = f'''
 @font-face {{ font-family: body; src: url({regular}); }}
 @font-face {{ font-family: body; font-weight: bold; src: url({bold}); }}
 body {{ font-family: body; font-size: {size}pt; }}
-p {{ margin: 0 0 {gap} 0; text-indent: {indent}; text-align: justify; line-height: 1.55; }}
+p {{ margin: 0 0 {gap} 0; text-indent: {indent}; text-align: {align}; line-height: {cfg.get('line', 1.55)}; }}
 p.plain {{ text-indent: 0; }}
+p.sign {{ text-indent: 0; text-align: right; margin-right: 2em; }}
+p.meta {{ text-indent: 0; text-align: center; font-size: {size - 1.5}pt; }}
 p.item {{ text-indent: 0; margin-left: 2em; }}
 p.note {{ text-indent: 0; font-weight: bold; }}
 h1 {{ font-size: {size + 6}pt; text-align: center; font-weight: bold; margin: 0 0 0.8em 0; }}
@@ -384,14 +452,17 @@ h4 {{ font-size: {size}pt; text-align: left; font-weight: bold; margin: 0.5em 0 
 '''
     tag = {'title': ('h1', ''), 'h1': ('h2', ''), 'h2': ('h3', ''), 'h3': ('h4', ''),
            'body': ('p', ''), 'plain': ('p', ' class="plain"'), 'item': ('p', ' class="item"'),
-           'note': ('p', ' class="note"')}
+           'note': ('p', ' class="note"'), 'sign': ('p', ' class="sign"'), 'meta': ('p', ' class="meta"')}
     parts = []
     for i, p in enumerate(paras):
         t, attr = tag[role(key, i, p)]
         parts.append(f'<{t}{attr}>{html.escape(p, quote=False).replace(chr(10), "<br/>")}</{t}>')
     archive = pymupdf.Archive(build)
     story = pymupdf.Story('\n'.join(parts), user_css=css, archive=archive)
-    page_rect = pymupdf.paper_rect(cfg['paper'])
+    if cfg['paper'] in ('a4', 'a5', 'a6', 'b5', 'letter'):
+        page_rect = pymupdf.paper_rect(cfg['paper'])
+    else:                                   # custom size, from PAPER (cm)
+        page_rect = pymupdf.Rect(0, 0, *(float(v[:-2]) / 2.54 * 72 for v in PAPER[cfg['paper']]))
     m = cfg['margin']
     top, bottom = m + 14, m + 10
     ncol = cfg.get('columns', 1)
@@ -421,7 +492,8 @@ h4 {{ font-size: {size}pt; text-align: left; font-weight: bold; margin: 0.5em 0 
             r = pymupdf.Rect(m, m - 16, page_rect.width - m, top - 8)
             page.insert_htmlbox(r, f'<div style="text-align:{ {"start": "left", "end": "right"}.get(align, align)}; '
                                    f'font-size:8.5pt">{html.escape(text)}</div>', css=hf_css, archive=archive)
-            page.draw_line((m, top - 9), (page_rect.width - m, top - 9), width=0.5)
+            if cfg.get('rule', True):
+                page.draw_line((m, top - 9), (page_rect.width - m, top - 9), width=0.5)
         if cfg['footer']:
             style, align = cfg['footer']
             text = FOOTERS[style].format(n=i + 1, m=n)
@@ -536,20 +608,25 @@ def main():
             'engine': engine_desc,
             'typeset_with': engine_ver,
             'page_size': f'{pw} x {ph}',
-            'paper': cfg['paper'].upper() if cfg['paper'] != 'letter' else 'Letter',
+            'paper': PAPER_NAME.get(cfg['paper'], cfg['paper'].upper()),
             'font': f'{cfg["font"]} {cfg["size"]:g}pt' + (' (headings bold)' if engine == 'mu' else
                                                             ' (headings bold, Sans variant for Noto)'),
             'columns': cfg.get('columns', 1),
             'first_line_indent': {True: '2 characters on body paragraphs', False: 'none',
                                   'source': "none added (the text's own two U+3000 characters)"}[cfg['indent']],
-            'paragraph_spacing': 'space between paragraphs' if cfg['indent'] is False else 'none (or minimal)',
+            'paragraph_spacing': (f'{cfg["space_after"]} after every paragraph' if 'space_after' in cfg else
+                                  'space between paragraphs' if cfg['indent'] is False else 'none (or minimal)'),
+            'text_alignment': {'justify': 'justified', 'start': 'left (ragged right)'}[cfg.get('align', 'justify')],
+            'line_spacing': (f'proportional {cfg.get("line", "145%")}' if engine == 'lo' else
+                             f'CSS line-height {cfg.get("line", 1.55)}'),
             'header': header,
             'header_alignment': cfg['header'][1] if cfg['header'] else None,
             'header_equals_title': header is not None and header == paras[0],
-            'header_rule': cfg['header'] is not None,
+            'header_rule': cfg['header'] is not None and cfg.get('rule', True),
             'footer_style': FOOTERS[cfg['footer'][0]].replace('{n}', 'N').replace('{m}', 'M') if cfg['footer'] else None,
             'footer_alignment': cfg['footer'][1] if cfg['footer'] else None,
-            'margins': str(cfg['margin']) if engine == 'lo' else f'{cfg["margin"]}pt',
+            'margins': (f'{cfg["margin"]}pt' if engine == 'mu' else str(cfg['margin']) if 'vmargin' not in cfg else
+                        f'{cfg["margin"]} left/right, {cfg["vmargin"][0]} top, {cfg["vmargin"][1]} bottom'),
             'font_cmap': ('font used as installed' if engine == 'lo' else
                           'face cut from the collection as is: MuPDF writes ToUnicode entries with CJK '
                           'compatibility ideographs and private-use code points (e.g. U+F967 for 不)'
@@ -584,7 +661,10 @@ def main():
                 'input_sha256': sha(raw),
                 'notes': (f'{engine_desc}; {layout["paper"]} {layout["page_size"]}; {layout["font"]}; '
                           f'{layout["columns"]} column(s); indent: {layout["first_line_indent"]}; '
-                          f'header: {header or "none"}; footer: {layout["footer_style"]}; {pages} pages'),
+                          f'header: {header or "none"}; footer: {layout["footer_style"]}; {pages} pages'
+                          + (f'; {layout["text_alignment"]}' if cfg.get('align', 'justify') != 'justify' else '')
+                          + (f'; line spacing {layout["line_spacing"]}' if 'line' in cfg else '')
+                          + (f'; {layout["paragraph_spacing"]}' if 'space_after' in cfg else '')),
             }
             d = os.path.join(CASES, name)
             os.makedirs(d, exist_ok=True)

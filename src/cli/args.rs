@@ -73,8 +73,40 @@ pub struct CleanArgs {
     /// refused: name the encoding with --encoding instead).
     #[arg(long)]
     pub accept_low_confidence: bool,
+    /// Read JSON Lines (one JSON object per line) and write them to standard output with the
+    /// text field cleaned, every other field kept, and the findings of each document under
+    /// --report-key (or in --sidecar). Positions in the findings count code points.
+    #[arg(long, conflicts_with_all = ["in_place", "out_dir", "diff"])]
+    pub jsonl: bool,
+    /// With --jsonl: the field that holds the text.
+    #[arg(long, value_name = "KEY", default_value = "text", requires = "jsonl")]
+    pub text_key: String,
+    /// With --jsonl: a field that identifies a document in error messages.
+    #[arg(long, value_name = "KEY", requires = "jsonl")]
+    pub id_key: Option<String>,
+    /// With --jsonl: the field the edits and diagnostics of each document go under.
+    #[arg(long, value_name = "KEY", default_value = "zhclean", requires = "jsonl")]
+    pub report_key: String,
+    /// With --jsonl: write the findings to FILE instead, one line per document written (`null`
+    /// for a bad line passed through), so that its lines align with the output's.
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    pub sidecar: Option<PathBuf>,
+    /// With --jsonl: what becomes of a line that is not a JSON object with a string text field:
+    /// it is reported on standard error with its line number, then passed through unchanged or
+    /// dropped.
+    #[arg(long, value_enum, default_value_t = BadLines::Pass, requires = "jsonl")]
+    pub bad_lines: BadLines,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
+}
+
+/// What becomes of a bad line of a JSON Lines stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BadLines {
+    /// Written to the output unchanged.
+    Pass,
+    /// Left out of the output.
+    Drop,
 }
 
 #[derive(Debug, Args)]
@@ -241,12 +273,18 @@ pub enum Separator {
 impl PipelineArgs {
     /// The pipeline these options describe, on top of the settings file.
     pub fn pipeline(&self) -> Result<Pipeline, ConfigError> {
+        self.pipeline_with(|_| {})
+    }
+
+    /// The pipeline of these settings, after `adjust` has had its say on the configuration.
+    pub fn pipeline_with(&self, adjust: impl FnOnce(&mut Config)) -> Result<Pipeline, ConfigError> {
         let mut config = Config::default();
         let cwd = std::env::current_dir().unwrap_or_default();
         if let Some(path) = self.config.clone().or_else(|| config_file::discover(&cwd)) {
             config_file::load(&path)?.apply(&path, &mut config)?;
         }
         self.override_settings(&mut config)?;
+        adjust(&mut config);
         Pipeline::new(config)
     }
 

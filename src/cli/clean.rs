@@ -16,6 +16,9 @@ enum Destination {
 }
 
 pub fn run(args: CleanArgs) -> Status {
+    if args.jsonl {
+        return super::jsonl::run(&args);
+    }
     let inputs = inputs(&args.files);
     let destination = match destination(&args, &inputs) {
         Ok(destination) => destination,

@@ -6,6 +6,7 @@ mod check;
 mod clean;
 mod detect;
 mod input;
+mod jsonl;
 mod rules;
 mod write;
 
