@@ -20,13 +20,13 @@ const STREAM: &str = concat!(
 fn documents_are_cleaned_with_their_findings_inline() {
     let output = zhclean_stdin(&["clean", "--jsonl", "--id-key", "id", "-"], STREAM.as_bytes());
     let expected = concat!(
-        r#"{"id":1,"text":"双方指出，合作。","meta":{"src":"a","n":1.50},"zhclean":{"diagnostics":[],"edits":[{"after":"，","before":",","code":"ZH308","end":5,"rule":"halfwidth-punctuation","start":4}]}}"#,
+        r#"{"id":1,"text":"双方指出，合作。","meta":{"src":"a","n":1.50},"zhclean":{"edits":[{"rule":"halfwidth-punctuation","code":"ZH308","start":4,"end":5,"before":",","after":"，"}],"diagnostics":[]}}"#,
         "\n",
         "\n",
         "not json\n",
         r#"{"id":2,"body":"x"}"#,
         "\n",
-        r#"{"text":"全角AB。","id":3,"zhclean":{"diagnostics":[],"edits":[{"after":"AB","before":"ＡＢ","code":"ZH301","end":4,"rule":"fullwidth-alphanumeric","start":2}]}}"#,
+        r#"{"text":"全角AB。","id":3,"zhclean":{"edits":[{"rule":"fullwidth-alphanumeric","code":"ZH301","start":2,"end":4,"before":"ＡＢ","after":"AB"}],"diagnostics":[]}}"#,
         "\n",
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
@@ -50,7 +50,7 @@ fn findings_go_to_a_sidecar_aligned_line_for_line() {
     assert_eq!(documents.lines().next(), Some(r#"{"id":1,"text":"双方指出，合作。","meta":{"src":"a","n":1.50}}"#));
     let lines: Vec<&str> = findings.lines().collect();
     assert_eq!(lines[1..4], ["null", "null", "null"]);
-    assert!(lines[0].starts_with(r#"{"diagnostics":[],"edits":[{"after":"，""#), "{}", lines[0]);
+    assert!(lines[0].starts_with(r#"{"edits":[{"rule":"halfwidth-punctuation""#), "{}", lines[0]);
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn bad_lines_can_be_dropped_and_the_text_key_named() {
         zhclean_stdin(&["clean", "--jsonl", "--text-key", "body", "--bad-lines", "drop", "-"], stream.as_bytes());
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "{\"body\":\"合作，发展。\",\"zhclean\":{\"diagnostics\":[],\"edits\":[{\"after\":\"，\",\"before\":\",\",\"code\":\"ZH308\",\"end\":3,\"rule\":\"halfwidth-punctuation\",\"start\":2}]}}\n"
+        "{\"body\":\"合作，发展。\",\"zhclean\":{\"edits\":[{\"rule\":\"halfwidth-punctuation\",\"code\":\"ZH308\",\"start\":2,\"end\":3,\"before\":\",\",\"after\":\"，\"}],\"diagnostics\":[]}}\n"
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),

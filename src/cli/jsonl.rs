@@ -16,7 +16,8 @@ use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
-use zhclean::{EncodingInfo, Pipeline, Report, registry};
+use zhclean::output::records;
+use zhclean::{EncodingInfo, Pipeline, registry};
 
 /// Lines cleaned in parallel at a time.
 const CHUNK_LINES: usize = 4096;
@@ -214,7 +215,7 @@ fn clean_line(line: &[u8], settings: &Settings, pipeline: &Pipeline) -> Outcome 
     };
     let info = EncodingInfo::of_text(&text);
     let report = pipeline.clean_text(text, info);
-    let findings = findings_json(&report);
+    let findings = serde_json::to_string(&records(&report)).unwrap_or_default();
     let mut document = String::with_capacity(line.len() + findings.len() + 16);
     document.push('{');
     let kept = fields.iter().filter(|(key, _)| Some(key.as_str()) != settings.report_key);
@@ -239,60 +240,4 @@ fn clean_line(line: &[u8], settings: &Settings, pipeline: &Pipeline) -> Outcome 
 
 fn json_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
-}
-
-/// The edits and diagnostics of `report` as a JSON object, positions in code points of the
-/// input text.
-fn findings_json(report: &Report) -> String {
-    let original = report.document.original();
-    let offsets = CodePoints::new(original);
-    let mut edits: Vec<&zhclean::Edit> = report.edits().iter().collect();
-    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
-    let edits: Vec<serde_json::Value> = edits
-        .into_iter()
-        .map(|edit| {
-            serde_json::json!({
-                "rule": edit.rule,
-                "code": registry::by_name(edit.rule).map_or("", |rule| rule.code),
-                "start": offsets.at(edit.range.start),
-                "end": offsets.at(edit.range.end),
-                "before": edit.before,
-                "after": edit.after,
-            })
-        })
-        .collect();
-    let diagnostics: Vec<serde_json::Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            serde_json::json!({
-                "rule": d.rule,
-                "code": d.code,
-                "severity": d.severity,
-                "start": offsets.at(d.range.start),
-                "end": offsets.at(d.range.end),
-                "message": d.message,
-            })
-        })
-        .collect();
-    serde_json::json!({ "edits": edits, "diagnostics": diagnostics }).to_string()
-}
-
-/// Byte offsets of a text to code-point offsets.
-struct CodePoints {
-    /// The byte offset of every code point, and the text's length at the end.
-    starts: Vec<usize>,
-}
-
-impl CodePoints {
-    fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        Self { starts }
-    }
-
-    /// The code-point offset of byte offset `byte` (of a character boundary).
-    fn at(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&start| start < byte)
-    }
 }

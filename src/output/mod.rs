@@ -3,8 +3,10 @@
 //! detection line.
 
 mod emit;
+mod records;
 
 pub use emit::{OutputFormat, emit, statistics};
+pub use records::{DiagnosticRecord, EditRecord, Records, records};
 
 use crate::Report;
 use serde::Serialize;

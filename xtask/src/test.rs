@@ -1,5 +1,6 @@
-//! `cargo xtask test`: the whole test suite, as CI runs it, and the check that the line-break
-//! model's weight table is what `cargo xtask calibrate` gives.
+//! `cargo xtask test`: the whole test suite, as CI runs it, the check that the line-break
+//! model's weight table is what `cargo xtask calibrate` gives, and the Python package (its
+//! wheel built with maturin and tested in a virtual environment).
 //!
 //! When the system's OpenCC library is installed (`pkg-config --exists opencc`; `.ci/run`
 //! installs `libopencc-dev`), the conversion crate is also tested with its second backend.
@@ -9,13 +10,17 @@
 
 use std::process::Command;
 
+/// The build backend of the Python package.
+const MATURIN: &str = "maturin>=1.7,<2";
+
 /// The SARIF object model the output is validated against.
 const SARIF_MODEL: &str = "sarif-pydantic==0.6.2";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     crate::reject_unknown(args, &[], &[])?;
-    crate::cargo(&["test", "--workspace", "--exclude", "zhclean-bench"])?;
+    crate::cargo(&["test", "--workspace", "--exclude", "zhclean-bench", "--exclude", "zhclean-py"])?;
     crate::calibrate::run(&["--check".to_owned()])?;
+    python_package()?;
     validate_sarif()?;
     if system_opencc_installed() {
         crate::cargo(&["test", "--package", "zhclean-convert", "--features", "system-opencc"])
@@ -29,6 +34,59 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 fn system_opencc_installed() -> bool {
     std::process::Command::new("pkg-config").args(["--exists", "opencc"]).status().is_ok_and(|s| s.success())
+}
+
+/// Builds the Python package's wheel with maturin in a virtual environment, installs it there and
+/// runs its tests (`crates/zhclean-py/tests`). Skipped, with a note, when the environment cannot
+/// be made (no Python, no PyPI); a failing build or test fails.
+fn python_package() -> Result<(), String> {
+    let root = crate::root();
+    let venv = root.join("target/venv-python");
+    let python = venv.join("bin/python");
+    if !venv.join("bin/maturin").is_file() {
+        let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success())
+            && Command::new(&python)
+                .args(["-m", "pip", "install", "--quiet", MATURIN])
+                .status()
+                .is_ok_and(|s| s.success());
+        if !made {
+            println!("note: could not set up Python with {MATURIN}; the Python package is not tested");
+            return Ok(());
+        }
+    }
+    let wheels = root.join("target/wheels");
+    let _ = std::fs::remove_dir_all(&wheels);
+    let built = Command::new(venv.join("bin/maturin"))
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(root.join("crates/zhclean-py/Cargo.toml"))
+        .arg("--out")
+        .arg(&wheels)
+        .arg("--interpreter")
+        .arg(&python)
+        .status()
+        .map_err(|e| format!("cannot run maturin: {e}"))?;
+    if !built.success() {
+        return Err("maturin could not build the Python package".to_owned());
+    }
+    let wheel = std::fs::read_dir(&wheels)
+        .map_err(|e| format!("{}: {e}", wheels.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "whl"))
+        .ok_or("maturin built no wheel")?;
+    let installed = Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps"])
+        .arg(&wheel)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !installed {
+        return Err(format!("cannot install {}", wheel.display()));
+    }
+    let tested = Command::new(&python)
+        .args(["-m", "unittest", "discover", "-s"])
+        .arg(root.join("crates/zhclean-py/tests"))
+        .status()
+        .map_err(|e| e.to_string())?;
+    if tested.success() { Ok(()) } else { Err("the Python package's tests failed".to_owned()) }
 }
 
 /// Checks the corpus with `--output-format sarif` and validates the log with Python, when a
