@@ -36,24 +36,32 @@ fn system_opencc_installed() -> bool {
     std::process::Command::new("pkg-config").args(["--exists", "opencc"]).status().is_ok_and(|s| s.success())
 }
 
+/// The Python of a virtual environment at `venv` with `requirement` installed, made on first
+/// use; `None` when it cannot be made (no Python, no PyPI).
+fn virtual_environment(venv: &std::path::Path, requirement: &str) -> Option<std::path::PathBuf> {
+    let python = venv.join("bin/python");
+    let ready = venv.join(".installed");
+    if std::fs::read_to_string(&ready).is_ok_and(|installed| installed == requirement) {
+        return Some(python);
+    }
+    let made = Command::new("python3").args(["-m", "venv"]).arg(venv).status().is_ok_and(|s| s.success())
+        && Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", requirement])
+            .status()
+            .is_ok_and(|s| s.success());
+    (made && std::fs::write(&ready, requirement).is_ok()).then_some(python)
+}
+
 /// Builds the Python package's wheel with maturin in a virtual environment, installs it there and
 /// runs its tests (`crates/zhclean-py/tests`). Skipped, with a note, when the environment cannot
 /// be made (no Python, no PyPI); a failing build or test fails.
 fn python_package() -> Result<(), String> {
     let root = crate::root();
     let venv = root.join("target/venv-python");
-    let python = venv.join("bin/python");
-    if !venv.join("bin/maturin").is_file() {
-        let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success())
-            && Command::new(&python)
-                .args(["-m", "pip", "install", "--quiet", MATURIN])
-                .status()
-                .is_ok_and(|s| s.success());
-        if !made {
-            println!("note: could not set up Python with {MATURIN}; the Python package is not tested");
-            return Ok(());
-        }
-    }
+    let Some(python) = virtual_environment(&venv, MATURIN) else {
+        println!("note: could not set up Python with {MATURIN}; the Python package is not tested");
+        return Ok(());
+    };
     let wheels = root.join("target/wheels");
     let _ = std::fs::remove_dir_all(&wheels);
     let built = Command::new(venv.join("bin/maturin"))
@@ -93,19 +101,10 @@ fn python_package() -> Result<(), String> {
 /// virtual environment with the SARIF model can be made (otherwise says why it was skipped).
 fn validate_sarif() -> Result<(), String> {
     let root = crate::root();
-    let venv = root.join("target/venv-sarif");
-    let python = venv.join("bin/python");
-    if !python.is_file() {
-        let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success())
-            && Command::new(&python)
-                .args(["-m", "pip", "install", "--quiet", SARIF_MODEL])
-                .status()
-                .is_ok_and(|s| s.success());
-        if !made {
-            println!("note: could not set up Python with {SARIF_MODEL}; the SARIF output is not validated");
-            return Ok(());
-        }
-    }
+    let Some(python) = virtual_environment(&root.join("target/venv-sarif"), SARIF_MODEL) else {
+        println!("note: could not set up Python with {SARIF_MODEL}; the SARIF output is not validated");
+        return Ok(());
+    };
     crate::cargo(&["build", "--quiet", "--bin", "zhclean"])?;
     let mut corpus: Vec<String> = std::fs::read_dir(root.join("corpus"))
         .map_err(|e| e.to_string())?
