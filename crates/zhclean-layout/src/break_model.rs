@@ -50,6 +50,9 @@ pub enum Signal {
     /// The next line is short by about an indent, in a document whose extractor dropped the
     /// paragraph indents.
     DroppedIndentNextShort,
+    /// The line ends a sentence and the next line reaches the wrap width, in a document whose
+    /// extractor dropped the paragraph indents: the sentence ended, the paragraph goes on.
+    DroppedIndentSentenceGoesOn,
     /// The next line is indented, in a document whose paragraphs are not marked by indents.
     NextIndented,
     /// The next line is indented, in a document that marks paragraphs by indents.
@@ -111,6 +114,7 @@ pub const SIGNAL_NAMES: [&str; SIGNALS] = [
     "next-short-by-indent",
     "dropped-indent-next-full",
     "dropped-indent-next-short",
+    "dropped-indent-sentence-goes-on",
     "next-indented",
     "indent-style-next-indented",
     "indent-style-next-flush",
@@ -154,12 +158,18 @@ impl Regime {
 pub const REGIMES: usize = 3;
 
 /// The signal values of one line break, and the regime of its document.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Signals {
     /// The regime of the document.
     pub regime: Regime,
     /// The value of each signal, in the order of [`Signal`].
     pub values: [f32; SIGNALS],
+}
+
+impl Default for Signals {
+    fn default() -> Self {
+        Self { regime: Regime::default(), values: [0.0; SIGNALS] }
+    }
 }
 
 impl Signals {

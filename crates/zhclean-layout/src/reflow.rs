@@ -586,8 +586,11 @@ impl Evidence {
             s.set_value(Signal::Shortfall, width.saturating_sub(a_width) as f32 / width as f32);
             let b_short_by_indent = is_short_by_indent(b_width, width);
             s.set(Signal::NextShortByIndent, b_short_by_indent);
-            s.set(Signal::DroppedIndentNextFull, self.dropped_indents && b_width + 3 >= width);
+            let b_full = b_width + 3 >= width && !b_short_by_indent;
+            s.set(Signal::DroppedIndentNextFull, self.dropped_indents && b_full);
             s.set(Signal::DroppedIndentNextShort, self.dropped_indents && b_short_by_indent);
+            let goes_on = self.dropped_indents && sentence && b_full;
+            s.set(Signal::DroppedIndentSentenceGoesOn, goes_on);
         }
         let indent_style = self.indented_paragraphs;
         s.set(Signal::NextIndented, !indent_style && b.indented());
