@@ -12,6 +12,8 @@ use std::process::Command;
 
 /// The build backend of the Python package.
 const MATURIN: &str = "maturin>=1.7,<2";
+/// The engines the Python package's integration tests run on (and what they need to run).
+const INTEGRATIONS: &[&str] = &["ray[data]==2.60.0", "datatrove==0.10.1", "orjson", "regex"];
 
 /// The SARIF object model the output is validated against.
 const SARIF_MODEL: &str = "sarif-pydantic==0.6.2";
@@ -40,8 +42,7 @@ fn system_opencc_installed() -> bool {
 /// use; `None` when it cannot be made (no Python, no PyPI).
 fn virtual_environment(venv: &std::path::Path, requirement: &str) -> Option<std::path::PathBuf> {
     let python = venv.join("bin/python");
-    let ready = venv.join(".installed");
-    if std::fs::read_to_string(&ready).is_ok_and(|installed| installed == requirement) {
+    if installed(venv, requirement) {
         return Some(python);
     }
     let made = Command::new("python3").args(["-m", "venv"]).arg(venv).status().is_ok_and(|s| s.success())
@@ -49,12 +50,29 @@ fn virtual_environment(venv: &std::path::Path, requirement: &str) -> Option<std:
             .args(["-m", "pip", "install", "--quiet", requirement])
             .status()
             .is_ok_and(|s| s.success());
-    (made && std::fs::write(&ready, requirement).is_ok()).then_some(python)
+    (made && mark_installed(venv, requirement)).then_some(python)
 }
 
-/// Builds the Python package's wheel with maturin in a virtual environment, installs it there and
-/// runs its tests (`crates/zhclean-py/tests`). Skipped, with a note, when the environment cannot
-/// be made (no Python, no PyPI); a failing build or test fails.
+/// The marker file of what `venv` has installed.
+fn marker(venv: &std::path::Path, requirement: &str) -> std::path::PathBuf {
+    let name: String = requirement.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    venv.join(format!(".installed-{name}"))
+}
+
+/// True when `requirement` was installed into `venv` by an earlier run.
+fn installed(venv: &std::path::Path, requirement: &str) -> bool {
+    marker(venv, requirement).is_file()
+}
+
+/// Records that `requirement` is installed into `venv`.
+fn mark_installed(venv: &std::path::Path, requirement: &str) -> bool {
+    std::fs::write(marker(venv, requirement), requirement).is_ok()
+}
+
+/// Builds the Python package's wheel with maturin in a virtual environment, installs it there with
+/// Ray Data and datatrove, and runs its tests (`crates/zhclean-py/tests`: the API, a Ray Data
+/// pipeline on a local two-worker instance, a datatrove pipeline). Skipped, with a note, when
+/// the environment cannot be made (no Python, no PyPI); a failing build or test fails.
 fn python_package() -> Result<(), String> {
     let root = crate::root();
     let venv = root.join("target/venv-python");
@@ -62,6 +80,13 @@ fn python_package() -> Result<(), String> {
         println!("note: could not set up Python with {MATURIN}; the Python package is not tested");
         return Ok(());
     };
+    if !installed(&venv, &INTEGRATIONS.join(" ")) {
+        let mut pip = Command::new(&python);
+        pip.args(["-m", "pip", "install", "--quiet"]).args(INTEGRATIONS);
+        if !(pip.status().is_ok_and(|s| s.success()) && mark_installed(&venv, &INTEGRATIONS.join(" "))) {
+            println!("note: could not install {}; the Ray and datatrove tests are skipped", INTEGRATIONS.join(", "));
+        }
+    }
     let wheels = root.join("target/wheels");
     let _ = std::fs::remove_dir_all(&wheels);
     let built = Command::new(venv.join("bin/maturin"))
