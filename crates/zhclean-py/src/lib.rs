@@ -4,6 +4,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use rayon::prelude::*;
 use std::sync::Arc;
 use zhclean::output::{DiagnosticRecord, EditRecord, records};
@@ -192,49 +193,30 @@ impl Cleaner {
     }
 }
 
-/// Cleans `text` with the settings given as keywords.
-#[pyfunction]
-#[pyo3(signature = (text, *, profile = "gb", convert = None, disable = Vec::new(), unsafe_fixes = false, paragraph_separator = "blank-line"))]
-fn clean(
-    py: Python<'_>,
-    text: String,
-    profile: &str,
-    convert: Option<String>,
-    disable: Vec<String>,
-    unsafe_fixes: bool,
-    paragraph_separator: &str,
-) -> PyResult<Result> {
-    Ok(Cleaner::new(profile, convert, disable, unsafe_fixes, paragraph_separator)?.clean(py, text))
+/// A `Cleaner` made from the keyword settings of a module-level function.
+fn cleaner<'py>(py: Python<'py>, settings: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, Cleaner>> {
+    Ok(py.get_type::<Cleaner>().call((), settings)?.downcast_into::<Cleaner>()?)
 }
 
-/// The diagnostics of `text` with the settings given as keywords.
+/// Cleans `text`; settings as keywords, as for `Cleaner`.
 #[pyfunction]
-#[pyo3(signature = (text, *, profile = "gb", convert = None, disable = Vec::new(), unsafe_fixes = false, paragraph_separator = "blank-line"))]
-fn check(
-    py: Python<'_>,
-    text: String,
-    profile: &str,
-    convert: Option<String>,
-    disable: Vec<String>,
-    unsafe_fixes: bool,
-    paragraph_separator: &str,
-) -> PyResult<Vec<Diagnostic>> {
-    Ok(Cleaner::new(profile, convert, disable, unsafe_fixes, paragraph_separator)?.check(py, text))
+#[pyo3(signature = (text, **settings))]
+fn clean(py: Python<'_>, text: String, settings: Option<&Bound<'_, PyDict>>) -> PyResult<Result> {
+    Ok(cleaner(py, settings)?.get().clean(py, text))
 }
 
-/// Cleans every text of `texts` in parallel with the settings given as keywords.
+/// The diagnostics of `text`; settings as keywords, as for `Cleaner`.
 #[pyfunction]
-#[pyo3(signature = (texts, *, profile = "gb", convert = None, disable = Vec::new(), unsafe_fixes = false, paragraph_separator = "blank-line"))]
-fn clean_batch(
-    py: Python<'_>,
-    texts: Vec<String>,
-    profile: &str,
-    convert: Option<String>,
-    disable: Vec<String>,
-    unsafe_fixes: bool,
-    paragraph_separator: &str,
-) -> PyResult<Vec<Result>> {
-    Ok(Cleaner::new(profile, convert, disable, unsafe_fixes, paragraph_separator)?.clean_batch(py, texts))
+#[pyo3(signature = (text, **settings))]
+fn check(py: Python<'_>, text: String, settings: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<Diagnostic>> {
+    Ok(cleaner(py, settings)?.get().check(py, text))
+}
+
+/// Cleans every text of `texts` in parallel; settings as keywords, as for `Cleaner`.
+#[pyfunction]
+#[pyo3(signature = (texts, **settings))]
+fn clean_batch(py: Python<'_>, texts: Vec<String>, settings: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<Result>> {
+    Ok(cleaner(py, settings)?.get().clean_batch(py, texts))
 }
 
 /// The module `zhclean._zhclean`, re-exported by the package `zhclean`.
