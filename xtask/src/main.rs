@@ -11,6 +11,7 @@ mod encodings;
 mod eval;
 mod fuzz;
 mod layouts;
+mod python_env;
 mod repertoires;
 mod test;
 
@@ -52,11 +53,12 @@ Tasks:
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
         cargo-fuzz if needed. They check: no panic, idempotence, every change logged.
-  bench [--mb N] [--linear]
+  bench [--mb N] [--linear] [--no-python]
         Build in release mode and report MB/s per stage, for the whole pipeline and for
         the peer tool (autocorrect) on the same input of at least N MB (default 10); then
         the linear-time guard: MB/s at 1 and 10 MB of adversarial shapes of text
-        (--linear runs only the guard).
+        (--linear runs only the guard); then the Python package on the same corpus:
+        clean_batch, clean, and Ray Data with 1 and 2 workers (--no-python: not).
 ";
 
 fn main() -> ExitCode {
