@@ -1,6 +1,8 @@
 """Ray Data and datatrove, for real: run by `cargo xtask test` when they are installed."""
 
 import json
+import os
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -16,6 +18,13 @@ try:
     import datatrove
 except ImportError:
     datatrove = None
+
+try:
+    import pyspark
+except ImportError:
+    pyspark = None
+
+import shutil
 
 TEXTS = [f"第{i}段,双方指出,合作。\n\n双方认为，发展\n前景。" for i in range(10_000)]
 
@@ -57,6 +66,27 @@ class DatatroveTest(unittest.TestCase):
             written = [json.loads(line) for path in sorted(output.glob("*.jsonl")) for line in open(path, encoding="utf-8")]
         self.assertEqual([d["text"] for d in written], [zhclean.clean(t).text for t in TEXTS[:500]])
         self.assertTrue(all(d["metadata"]["zhclean"]["edits"] > 0 for d in written))
+
+
+@unittest.skipIf(pyspark is None or shutil.which("java") is None, "pyspark or Java is not installed")
+class SparkTest(unittest.TestCase):
+    def test_map_in_arrow_on_two_local_cores_gives_what_clean_gives(self):
+        from pyspark.sql import SparkSession
+
+        from zhclean.spark import clean_arrow_batches, schema_with_counts
+
+        # The Python workers run this interpreter, the one with zhclean installed.
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+
+        spark = SparkSession.builder.master("local[2]").appName("zhclean-test").getOrCreate()
+        try:
+            df = spark.createDataFrame([(i, t) for i, t in enumerate(TEXTS[:2000])], "id long, text string")
+            cleaned = df.mapInArrow(clean_arrow_batches("text"), schema_with_counts(df.schema))
+            rows = sorted(cleaned.collect(), key=lambda row: row["id"])
+        finally:
+            spark.stop()
+        self.assertEqual([row["text"] for row in rows], [r.text for r in zhclean.clean_batch(TEXTS[:2000])])
+        self.assertTrue(all(row["zhclean_edits"] > 0 for row in rows))
 
 
 if __name__ == "__main__":
