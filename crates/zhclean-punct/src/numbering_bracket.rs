@@ -42,14 +42,15 @@ fn is_closing(c: char) -> bool {
 /// Proposes `（N）` for every mismatched bracket pair around a number `N`.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(start, open)) in chars.iter().enumerate() {
+    for (start, open) in text.char_indices() {
         let Some(partner) = opening(open) else { continue };
-        let number = chars[k + 1..].iter().take_while(|(_, c)| NUMERALS.contains(*c) || c.is_ascii_digit()).count();
-        let Some(&(close_at, close)) = chars.get(k + 1 + number) else { continue };
+        let inner_start = start + open.len_utf8();
+        let number = text[inner_start..].chars().take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit()).count();
+        let Some((offset, close)) = text[inner_start..].char_indices().nth(number) else { continue };
         let matched = close == partner || (partner == ')' && close == '）');
         if (1..=3).contains(&number) && is_closing(close) && !matched {
-            let inner = &text[start + open.len_utf8()..close_at];
+            let close_at = inner_start + offset;
+            let inner = &text[inner_start..close_at];
             changes.push(Change::replace(
                 NAME,
                 TextRange::new(start, close_at + close.len_utf8()),
