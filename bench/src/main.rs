@@ -2,6 +2,7 @@
 //! `autocorrect` on the same input, in one run. Run it with `cargo xtask bench`.
 
 mod linear;
+mod realistic;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -21,12 +22,16 @@ fn main() -> Result<(), String> {
     Ok(())
 }
 
-/// Throughput per stage, of the pipeline and of the peer on the corpus repeated to `mb` MB.
+/// Throughput per stage, of the pipeline and of the peer on the realistic input (see
+/// [`realistic`]), then of the pipeline and the peer on the corpus repeated to `mb` MB.
 fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
-    let (input, copies) = build_input(corpus, mb)?;
-    let text = String::from_utf8(input.clone()).map_err(|_| "the corpus is not UTF-8".to_owned())?;
+    let (text, extracted) = realistic::build(corpus, mb)?;
+    let input = text.clone().into_bytes();
     let size = input.len();
-    println!("input: {:.1} MB ({copies} copies of {}), best of {RUNS} runs", size as f64 / 1e6, corpus.display());
+    println!(
+        "input: {:.1} MB of distinct paragraphs drawn from the corpus and corpus-real, and {extracted} real extraction outputs; best of {RUNS} runs",
+        size as f64 / 1e6
+    );
     println!();
     println!("{:<34} {:>10}", "measurement", "MB/s");
 
@@ -89,6 +94,14 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
         decode.as_secs_f64() / plain.as_secs_f64(),
         decode_gb.as_secs_f64() / plain_gb.as_secs_f64()
     );
+    println!();
+    let (repeated, copies) = build_input(corpus, mb)?;
+    let repeated_text = String::from_utf8(repeated.clone()).map_err(|_| "the corpus is not UTF-8".to_owned())?;
+    println!("second input: {:.1} MB, {copies} copies of {}", repeated.len() as f64 / 1e6, corpus.display());
+    let zhclean_repeated = best(|| drop(black_box(default.clean_bytes(&repeated))));
+    row("zhclean pipeline (default config)", repeated.len(), zhclean_repeated);
+    let peer_repeated = best(|| drop(black_box(autocorrect::format(&repeated_text))));
+    row("autocorrect::format (peer)", repeated.len(), peer_repeated);
     Ok(())
 }
 

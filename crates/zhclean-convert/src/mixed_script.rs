@@ -75,8 +75,8 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
         }
         line_start += line.len();
     }
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    let mut count = |form: &str| *uses.entry(form.to_owned()).or_insert_with(|| text.matches(form).count());
+    let uses = uses_of_forms(text, &found);
+    let count = |form: &str| uses.get(form).copied().unwrap_or(0);
     found.retain(|change| !is_convention(count(&text[change.range.as_range()]), count(&change.replacement)));
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
     for change in &found {
@@ -88,6 +88,27 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
         });
     }
     found
+}
+
+/// How often each form of `found` (the text replaced and its replacement) occurs in `text`, all
+/// counted in one pass.
+fn uses_of_forms(text: &str, found: &[Change]) -> HashMap<String, usize> {
+    let mut forms: Vec<String> = found
+        .iter()
+        .flat_map(|change| [text[change.range.as_range()].to_owned(), change.replacement.clone()])
+        .filter(|form| !form.is_empty())
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    let mut uses: HashMap<String, usize> = forms.iter().map(|form| (form.clone(), 0)).collect();
+    if let Ok(automaton) = aho_corasick::AhoCorasick::new(&forms) {
+        for found in automaton.find_overlapping_iter(text) {
+            if let Some(n) = uses.get_mut(&forms[found.pattern().as_usize()]) {
+                *n += 1;
+            }
+        }
+    }
+    uses
 }
 
 /// True when `c` belongs to the other script: outside the document script's `standard`
