@@ -81,6 +81,8 @@ const SHINGLE: usize = 6;
 const SAMPLE: u64 = 4;
 /// A shingle shared by more paragraphs than this is a stock phrase, not evidence.
 const COMMON: usize = 30;
+/// Earlier paragraphs a paragraph is compared with, at most.
+const MAX_COMPARED: usize = 8;
 /// Near-duplicates are at least this long, in characters.
 const MIN_NEAR_CHARS: usize = 20;
 
@@ -107,7 +109,12 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
                 holders.push(j);
             }
         }
+        // The earlier paragraphs sharing the most shingles are compared, the earliest first: a
+        // text whose sentences recur everywhere would otherwise compare each paragraph with
+        // hundreds.
         let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        candidates.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
+        candidates.truncate(MAX_COMPARED);
         candidates.sort_unstable();
         let found = candidates.into_iter().find_map(|(i, count)| {
             let smaller = sampled[i].len().min(sampled[j].len()).max(1);
