@@ -1,5 +1,7 @@
 from typing import Literal, Optional, Sequence
 
+from typing_extensions import TypedDict, Unpack
+
 __version__: str
 
 Profile = Literal["gb", "copywriting"]
@@ -34,46 +36,23 @@ class Result:
     @property
     def changed(self) -> bool: ...
 
+class Settings(TypedDict, total=False):
+    """The settings of a `Cleaner`, also taken as keywords by `clean`, `check` and `clean_batch`."""
+
+    profile: Profile
+    convert: Optional[str]
+    disable: Sequence[str]
+    unsafe_fixes: bool
+    paragraph_separator: Separator
+
 class Cleaner:
     """Settings resolved once; reuse it for many texts (it is safe to share between threads)."""
 
-    def __init__(
-        self,
-        *,
-        profile: Profile = "gb",
-        convert: Optional[str] = None,
-        disable: Sequence[str] = (),
-        unsafe_fixes: bool = False,
-        paragraph_separator: Separator = "blank-line",
-    ) -> None: ...
+    def __init__(self, **settings: Unpack[Settings]) -> None: ...
     def clean(self, text: str) -> Result: ...
     def check(self, text: str) -> list[Diagnostic]: ...
     def clean_batch(self, texts: Sequence[str]) -> list[Result]: ...
 
-def clean(
-    text: str,
-    *,
-    profile: Profile = "gb",
-    convert: Optional[str] = None,
-    disable: Sequence[str] = (),
-    unsafe_fixes: bool = False,
-    paragraph_separator: Separator = "blank-line",
-) -> Result: ...
-def check(
-    text: str,
-    *,
-    profile: Profile = "gb",
-    convert: Optional[str] = None,
-    disable: Sequence[str] = (),
-    unsafe_fixes: bool = False,
-    paragraph_separator: Separator = "blank-line",
-) -> list[Diagnostic]: ...
-def clean_batch(
-    texts: Sequence[str],
-    *,
-    profile: Profile = "gb",
-    convert: Optional[str] = None,
-    disable: Sequence[str] = (),
-    unsafe_fixes: bool = False,
-    paragraph_separator: Separator = "blank-line",
-) -> list[Result]: ...
+def clean(text: str, **settings: Unpack[Settings]) -> Result: ...
+def check(text: str, **settings: Unpack[Settings]) -> list[Diagnostic]: ...
+def clean_batch(texts: Sequence[str], **settings: Unpack[Settings]) -> list[Result]: ...
