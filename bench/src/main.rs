@@ -13,7 +13,11 @@ use zhclean::{Config, Document, Pipeline, Stage};
 const RUNS: usize = 3;
 
 fn main() -> Result<(), String> {
-    let (mb, corpus, linear_only) = parse_args()?;
+    let (mb, corpus, linear_only, save_input) = parse_args()?;
+    if let Some(path) = save_input {
+        let (text, _) = realistic::build(&corpus, mb)?;
+        return std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()));
+    }
     if !linear_only {
         throughput(mb, &corpus)?;
         println!();
@@ -105,17 +109,24 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn parse_args() -> Result<(usize, PathBuf, bool), String> {
+/// `[--linear | --save-input FILE] --mb N CORPUS_DIR`: the size, the corpus, whether to run
+/// only the linear-time guard, and where to write the realistic input instead of measuring.
+fn parse_args() -> Result<(usize, PathBuf, bool, Option<PathBuf>), String> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let linear_only = args.first().is_some_and(|a| a == "--linear");
     if linear_only {
         args.remove(0);
     }
+    let mut save_input = None;
+    if args.first().is_some_and(|a| a == "--save-input") && args.len() > 1 {
+        save_input = Some(PathBuf::from(args.remove(1)));
+        args.remove(0);
+    }
     match args.as_slice() {
         [flag, mb, corpus] if flag == "--mb" => {
-            Ok((mb.parse().map_err(|_| format!("bad --mb `{mb}`"))?, PathBuf::from(corpus), linear_only))
+            Ok((mb.parse().map_err(|_| format!("bad --mb `{mb}`"))?, PathBuf::from(corpus), linear_only, save_input))
         }
-        _ => Err("usage: zhclean-bench [--linear] --mb N CORPUS_DIR".to_owned()),
+        _ => Err("usage: zhclean-bench [--linear | --save-input FILE] --mb N CORPUS_DIR".to_owned()),
     }
 }
 

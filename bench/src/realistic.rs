@@ -1,5 +1,6 @@
 //! The realistic bench input: distinct paragraphs, made deterministically by drawing sentences
-//! across the paragraphs of the corpus and of `../shared/corpus-real/` with a fixed seed, then
+//! across the paragraphs of the corpus and of `../shared/corpus-real/` with a fixed seed (each
+//! paragraph from one document, so that it keeps one script and one register), then
 //! the real PDF-extraction and OCR outputs of `../shared/real-extraction/` as they are, so the
 //! reflow has real work. A repeated corpus is nearly all exact duplicates; real corpora are not.
 
@@ -49,17 +50,19 @@ fn sentences(text: &str) -> Vec<String> {
 /// and `corpus-real`, then the extraction cases; and the number of extraction cases.
 pub fn build(corpus: &Path, mb: usize) -> Result<(String, usize), String> {
     let shared = corpus.join("../../shared");
-    let mut pool = Vec::new();
+    let mut documents = Vec::new();
     for path in texts(corpus).into_iter().chain(texts(&shared.join("corpus-real"))) {
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        pool.extend(sentences(&text));
+        documents.push(sentences(&text));
     }
-    if pool.is_empty() {
+    documents.retain(|sentences| !sentences.is_empty());
+    if documents.is_empty() {
         return Err(format!("no sentences in {}", corpus.display()));
     }
     let mut draw = Draw(SEED);
     let mut input = String::with_capacity(mb * 1_000_000 + 1_000_000);
     while input.len() < mb * 1_000_000 {
+        let pool = &documents[draw.below(documents.len())];
         for _ in 0..2 + draw.below(5) {
             input.push_str(&pool[draw.below(pool.len())]);
         }

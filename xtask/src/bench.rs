@@ -4,16 +4,21 @@
 //! out).
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    crate::reject_unknown(args, &["--linear", "--no-python"], &["--mb"])?;
+    crate::reject_unknown(args, &["--linear", "--no-python"], &["--mb", "--save-input"])?;
     let mb = crate::flag_value(args, "--mb")?.unwrap_or("10");
     mb.parse::<u32>().map_err(|_| format!("--mb takes a whole number of megabytes, not `{mb}`"))?;
     let corpus = crate::root().join("corpus");
     let corpus = corpus.to_str().ok_or("the repository path is not UTF-8")?;
-    let linear = if args.iter().any(|a| a == "--linear") { &["--linear"][..] } else { &[] };
+    let save_input = crate::flag_value(args, "--save-input")?;
+    let mode: Vec<&str> = match save_input {
+        Some(file) => vec!["--save-input", file],
+        None if args.iter().any(|a| a == "--linear") => vec!["--linear"],
+        None => vec![],
+    };
     let bench =
-        [&["run", "--quiet", "--release", "--package", "zhclean-bench", "--"][..], linear, &["--mb", mb, corpus]];
+        [&["run", "--quiet", "--release", "--package", "zhclean-bench", "--"][..], &mode, &["--mb", mb, corpus]];
     crate::cargo(&bench.concat())?;
-    if !linear.is_empty() || args.iter().any(|a| a == "--no-python") {
+    if !mode.is_empty() || args.iter().any(|a| a == "--no-python") {
         return Ok(());
     }
     let Some(python) = crate::python_env::with_package()? else { return Ok(()) };

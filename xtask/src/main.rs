@@ -49,16 +49,22 @@ Tasks:
   repertoires
         Regenerate crates/zhclean-convert/data/tongyong-guifan-hanzi.txt, the 8,105
         characters of the Table of General Standard Chinese Characters (from npm).
+  script-forms
+        Regenerate crates/zhclean-convert/data/script-forms.txt, the characters that tell
+        the scripts apart (what OpenCC's t2s and s2t change, and which of them are strays
+        under the standard repertoires), read by script detection and mixed-script.
   fuzz [TARGET] [SECONDS]
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
         cargo-fuzz if needed. They check: no panic, idempotence, every change logged.
-  bench [--mb N] [--linear] [--no-python]
+  bench [--mb N] [--linear | --save-input FILE] [--no-python]
         Build in release mode and report MB/s per stage, for the whole pipeline and for
         the peer tool (autocorrect) on the same input of at least N MB (default 10); then
         the linear-time guard: MB/s at 1 and 10 MB of adversarial shapes of text
         (--linear runs only the guard); then the Python package on the same corpus:
         clean_batch, clean, and Ray Data with 1 and 2 workers (--no-python: not).
+        --save-input FILE writes the realistic input to FILE and measures nothing
+        (to profile with, e.g., `perf record zhclean clean FILE`).
 ";
 
 fn main() -> ExitCode {
@@ -76,6 +82,7 @@ fn main() -> ExitCode {
         Some("eval") => eval::run(&rest),
         Some("calibrate") => calibrate::run(&rest),
         Some("repertoires") => repertoires::run(&rest),
+        Some("script-forms") => repertoires::script_forms(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())

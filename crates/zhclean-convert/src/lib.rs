@@ -17,7 +17,7 @@ mod script;
 
 pub use converter::{Backend, ConvertError, Converter};
 pub use mixed_script::{SIMPLIFIED_IN_TRADITIONAL, TRADITIONAL_IN_SIMPLIFIED};
-pub use script::{Script, detect_script, simplified_chars};
+pub use script::{Script, detect_script, forms_table, simplified_chars};
 
 use zhclean_core::{Change, Document, TextRange};
 

@@ -31,9 +31,7 @@
 //! conversion (OpenCC `t2s` or `s2t`, only of the characters reported) is applied only with
 //! `--unsafe-fixes`; `--convert` converts the whole text.
 
-use crate::Converter;
-use crate::repertoire::{is_big5, is_general_standard};
-use crate::script::{SCRIPTS, Script, detect_script};
+use crate::script::{FORMS, S2T, Script, T2S, detect_script};
 use std::collections::HashMap;
 use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta};
 
@@ -44,32 +42,24 @@ pub use zhclean_core::registry::SIMPLIFIED_IN_TRADITIONAL;
 /// Reports the characters of the other script, each with an unsafe fix that converts it, and
 /// returns those fixes.
 pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
-    let scripts = &*SCRIPTS;
-    let (rule, converter, back, is_foreign): (&RuleMeta, _, _, fn(char) -> bool) = match detect_script(doc.text()) {
-        Script::Simplified => {
-            (&TRADITIONAL_IN_SIMPLIFIED, &scripts.t2s, &scripts.s2t, |c| SCRIPTS.is_traditional_form(c))
-        }
-        Script::Traditional => {
-            (&SIMPLIFIED_IN_TRADITIONAL, &scripts.s2t, &scripts.t2s, |c| SCRIPTS.is_simplified_form(c))
-        }
+    let (rule, converter, is_stray): (&RuleMeta, _, fn(char) -> bool) = match detect_script(doc.text()) {
+        Script::Simplified => (&TRADITIONAL_IN_SIMPLIFIED, &T2S, |c| FORMS.is_traditional_stray(c)),
+        Script::Traditional => (&SIMPLIFIED_IN_TRADITIONAL, &S2T, |c| FORMS.is_simplified_stray(c)),
         Script::Unknown => return Vec::new(),
     };
     if !enabled(rule.name) {
         return Vec::new();
     }
-    let standard: fn(char) -> bool =
-        if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { is_general_standard } else { is_big5 };
-    let of_other_script = |c: char| is_of_other_script(c, converter, back, standard);
     let text = doc.text();
     let mut found = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        if line.chars().any(is_foreign) {
+        if line.chars().any(is_stray) {
             let converted = converter.convert(line);
             found.extend(
                 crate::differing_runs(line, &converted, line_start, rule.name)
                     .into_iter()
-                    .filter(|change| text[change.range.as_range()].chars().all(of_other_script))
+                    .filter(|change| text[change.range.as_range()].chars().all(is_stray))
                     .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end)),
             );
         }
@@ -109,23 +99,6 @@ fn uses_of_forms(text: &str, found: &[Change]) -> HashMap<String, usize> {
         }
     }
     uses
-}
-
-/// True when `c` belongs to the other script: outside the document script's `standard`
-/// repertoire, converted by `converter` into a character of it (in the Basic Multilingual
-/// Plane), which `back` converts back to `c`: `c` is that character's counterpart in the other
-/// script, not a variant the standard merged into it.
-fn is_of_other_script(c: char, converter: &Converter, back: &Converter, standard: fn(char) -> bool) -> bool {
-    if standard(c) {
-        return false;
-    }
-    let converted = converter.convert(c.encode_utf8(&mut [0; 4]));
-    let mut chars = converted.chars();
-    let (Some(target), None) = (chars.next(), chars.next()) else { return false };
-    target != c
-        && (target as u32) < 0x10000
-        && standard(target)
-        && back.convert(target.encode_utf8(&mut [0; 4])).chars().eq([c])
 }
 
 /// A form the document uses at least this often, and for at least this share of the uses of

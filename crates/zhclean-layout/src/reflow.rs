@@ -226,8 +226,8 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
         start += raw.len();
     }
     mark_running_headers(&mut lines);
-    require_page_evidence(&mut lines);
-    mark_headers_by_page(&mut lines);
+    let pages = require_page_evidence(&mut lines);
+    mark_headers_by_page(&mut lines, &pages);
     mark_metadata(&mut lines);
     for line in &mut lines {
         if let Role::Furniture { rule, .. } = line.role
@@ -264,18 +264,23 @@ fn mark_running_headers(lines: &mut [Line]) {
     }
 }
 
-/// Keeps page numbers and running headers as furniture only where the document shows pages.
+/// Keeps page numbers and running headers as furniture only where the document shows pages;
+/// returns the page-number lines of each sequence of pages.
 ///
 /// A lone `3` or `第3页` is text: pages show as a run of at least [`MIN_PAGES`] page-number lines
-/// whose numbers increase. A running header must stand next to a page boundary (the start of the
-/// document, or within [`HEADER_REACH`] lines of a page number): a label that a transcript or a
-/// form repeats is not one.
-fn require_page_evidence(lines: &mut [Line]) {
+/// whose numbers increase (several runs where documents were joined). A running header must
+/// stand next to a page boundary (the start of the document, or within [`HEADER_REACH`] lines
+/// of a page number): a label that a transcript or a form repeats is not one.
+fn require_page_evidence(lines: &mut [Line]) -> Vec<Vec<usize>> {
     let candidates: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
     let numbers: Vec<Option<u32>> = candidates.iter().map(|&i| page_number::number(lines[i].text)).collect();
-    let sequence = page_sequence(&numbers);
-    let paged = sequence.len() >= MIN_PAGES;
-    let page_lines: Vec<usize> = if paged { sequence.iter().map(|&k| candidates[k]).collect() } else { Vec::new() };
+    let pages: Vec<Vec<usize>> = page_sequences(&numbers)
+        .into_iter()
+        .map(|sequence| sequence.into_iter().map(|k| candidates[k]).collect())
+        .collect();
+    let paged = !pages.is_empty();
+    let mut page_lines: Vec<usize> = pages.concat();
+    page_lines.sort_unstable();
     for &i in &candidates {
         if page_lines.binary_search(&i).is_err() {
             lines[i].role = Role::Content(line_kind::classify(lines[i].text));
@@ -302,25 +307,31 @@ fn require_page_evidence(lines: &mut [Line]) {
             lines[i].role = Role::Content(line_kind::classify(lines[i].text));
         }
     }
+    pages
 }
 
 /// Marks the lines that recur once per page next to its boundary, whatever they say: the
 /// running header is often the document's title, printed again at the top of every page.
 ///
-/// The page boundaries are the page-number lines (when they show a sequence of pages). Around
-/// each boundary, the nearest content line after it and the nearest before it are candidates;
-/// a text that is a candidate at half the boundaries or more (and at two at least) is a running
-/// header there, and in the first line of the document, which starts page one.
-fn mark_headers_by_page(lines: &mut [Line]) {
-    let boundaries: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
-    if boundaries.len() < MIN_PAGES {
-        return;
+/// The page boundaries are the page-number lines of each sequence of `pages`. Around each
+/// boundary, the nearest content line after it and the nearest before it are candidates; a
+/// text that is a candidate at half the boundaries of its sequence or more (and at two at least)
+/// is a running header there, and in the first line of the document, which starts page one.
+fn mark_headers_by_page(lines: &mut [Line], pages: &[Vec<usize>]) {
+    let first = lines.iter().position(|l| matches!(l.role, Role::Content(_)));
+    for (n, boundaries) in pages.iter().enumerate() {
+        mark_headers_of_sequence(lines, boundaries, first.filter(|_| n == 0));
     }
+}
+
+/// Marks the running headers at `boundaries`, one sequence of pages, and at `first` when it
+/// recurs there.
+fn mark_headers_of_sequence(lines: &mut [Line], boundaries: &[usize], first: Option<usize>) {
     let is_content = |line: &Line| matches!(line.role, Role::Content(_));
     let nearest =
         |range: &mut dyn Iterator<Item = usize>| range.take(HEADER_REACH * 2).find(|&i| is_content(&lines[i]));
     let mut candidates: Vec<usize> = Vec::new();
-    for &b in &boundaries {
+    for &b in boundaries {
         candidates.extend(nearest(&mut (b + 1..lines.len())));
         candidates.extend(nearest(&mut (0..b).rev()));
     }
@@ -337,7 +348,6 @@ fn mark_headers_by_page(lines: &mut [Line]) {
         .filter(|&(_, n)| n >= MIN_PAGES && n * 2 >= boundaries.len())
         .map(|(text, _)| text.to_owned())
         .collect();
-    let first = lines.iter().position(|l| matches!(l.role, Role::Content(_)));
     for i in candidates.into_iter().chain(first) {
         if recurring.contains(lines[i].text) {
             lines[i].role = furniture(running_header::NAME);
@@ -351,16 +361,18 @@ const MAX_BRACKET_LINES: usize = 4;
 /// Candidates a page number is chained to at most, looking back.
 const SEQUENCE_REACH: usize = 64;
 
-/// The longest chain (indexes into `numbers`, in order) of page numbers that go up one page at
-/// a time (or two, where a page has no number line): the document's pages. A number that
-/// breaks the sequence (`2018` on a line of its own) is text.
-fn page_sequence(numbers: &[Option<u32>]) -> Vec<usize> {
-    // For each candidate: the length of the best chain ending there, and its predecessor.
+/// The sequences of pages: chains (indexes into `numbers`, in order) of at least [`MIN_PAGES`]
+/// page numbers that go up one page at a time (or two, where a page has no number line), each
+/// in a stretch of text of its own (documents joined into one file each number their pages),
+/// the longest first. A number that breaks a sequence (`2018` on a line of its own) is text.
+fn page_sequences(numbers: &[Option<u32>]) -> Vec<Vec<usize>> {
+    // For each candidate: the length of the best chain ending there, and its predecessor (the
+    // nearest, of equally long chains).
     let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(numbers.len());
     for (i, number) in numbers.iter().enumerate() {
         let mut entry = (usize::from(number.is_some()), None);
         if let Some(n) = number {
-            for j in i.saturating_sub(SEQUENCE_REACH)..i {
+            for j in (i.saturating_sub(SEQUENCE_REACH)..i).rev() {
                 let follows = numbers[j].is_some_and(|m| (1..=2).contains(&n.wrapping_sub(m)) && *n > m);
                 if follows && best[j].0 + 1 > entry.0 {
                     entry = (best[j].0 + 1, Some(j));
@@ -369,14 +381,29 @@ fn page_sequence(numbers: &[Option<u32>]) -> Vec<usize> {
         }
         best.push(entry);
     }
-    let Some(mut end) = (0..best.len()).max_by_key(|&i| (best[i].0, std::cmp::Reverse(i))) else { return Vec::new() };
-    let mut chain = vec![end];
-    while let Some(previous) = best[end].1 {
-        chain.push(previous);
-        end = previous;
+    let mut ends: Vec<usize> = (0..best.len()).filter(|&i| best[i].0 >= MIN_PAGES).collect();
+    ends.sort_by_key(|&i| (std::cmp::Reverse(best[i].0), i));
+    // Each candidate is walked once: a chain stops where it meets one walked before.
+    let mut walked = vec![false; numbers.len()];
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut sequences = Vec::new();
+    for end in ends {
+        let mut chain = Vec::new();
+        let mut at = Some(end);
+        while let Some(i) = at.filter(|&i| !walked[i]) {
+            walked[i] = true;
+            chain.push(i);
+            at = best[i].1;
+        }
+        chain.reverse();
+        let (Some(&first), Some(&last)) = (chain.first(), chain.last()) else { continue };
+        let overlaps = spans.range(..=last).next_back().is_some_and(|(_, &span_end)| span_end >= first);
+        if chain.len() >= MIN_PAGES && !overlaps {
+            spans.insert(first, last);
+            sequences.push(chain);
+        }
     }
-    chain.reverse();
-    chain
+    sequences
 }
 
 /// The role of a line of page furniture removed by `rule`.
@@ -1066,9 +1093,19 @@ mod tests {
     #[test]
     fn pages_go_up_one_at_a_time() {
         let numbers = |v: &[u32]| v.iter().map(|&n| Some(n)).collect::<Vec<_>>();
-        assert_eq!(page_sequence(&numbers(&[1, 2, 3, 2018, 1, 1, 4])), [0, 1, 2, 6]);
-        assert_eq!(page_sequence(&numbers(&[3, 5, 6])), [0, 1, 2]);
-        assert_eq!(page_sequence(&numbers(&[3, 2])).len(), 1);
+        assert_eq!(page_sequences(&numbers(&[1, 2, 3, 2018, 1, 1, 4])), [vec![0, 1, 2, 6]]);
+        assert_eq!(page_sequences(&numbers(&[3, 5, 6])), [vec![0, 1, 2]]);
+        assert!(page_sequences(&numbers(&[3, 2])).is_empty());
+    }
+
+    #[test]
+    fn joined_documents_number_their_own_pages() {
+        let numbers = |v: &[u32]| v.iter().map(|&n| Some(n)).collect::<Vec<_>>();
+        // Two documents, of 3 and 5 pages; the second's page 4 could follow the first's 3.
+        let joined = numbers(&[1, 2, 3, 1, 2, 3, 4, 5]);
+        assert_eq!(page_sequences(&joined), [vec![3, 4, 5, 6, 7], vec![0, 1, 2]]);
+        // A pair of numbers inside the span of a sequence is not a second one.
+        assert_eq!(page_sequences(&numbers(&[1, 7, 2, 8, 3])), [vec![0, 2, 4]]);
     }
 
     #[test]

@@ -27,7 +27,6 @@
 //! formulae of official texts.
 
 use crate::Context;
-use crate::Paragraph;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use zhclean_core::{Applicability, Change, Diagnostic, Fix, TextRange};
@@ -90,15 +89,15 @@ const MIN_NEAR_CHARS: usize = 20;
 /// Exact repeats (starting at an offset in `repeats`) are already reported and left out.
 fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> {
     let paragraphs = context.paragraphs();
-    let sampled: Vec<Vec<u64>> = paragraphs
+    let shingles: Vec<Shingles> = paragraphs
         .iter()
-        .map(|p| if repeats.contains(&p.range.start) { Vec::new() } else { sampled_shingles(p.text) })
+        .map(|p| if repeats.contains(&p.range.start) { Shingles::default() } else { Shingles::of(p.text.trim()) })
         .collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut diagnostics = Vec::new();
     for (j, paragraph) in paragraphs.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for hash in &sampled[j] {
+        for hash in &shingles[j].sampled {
             let holders = index.entry(*hash).or_default();
             if holders.len() <= COMMON {
                 for &i in holders.iter() {
@@ -117,8 +116,11 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         candidates.truncate(MAX_COMPARED);
         candidates.sort_unstable();
         let found = candidates.into_iter().find_map(|(i, count)| {
-            let smaller = sampled[i].len().min(sampled[j].len()).max(1);
-            (count >= 2 && count * 3 >= smaller).then(|| relation(&paragraphs[i], paragraph)).flatten().map(|r| (i, r))
+            let smaller = shingles[i].sampled.len().min(shingles[j].sampled.len()).max(1);
+            (count >= 2 && count * 3 >= smaller)
+                .then(|| relation((paragraphs[i].text.trim(), &shingles[i]), (paragraph.text.trim(), &shingles[j])))
+                .flatten()
+                .map(|r| (i, r))
         });
         if let Some((i, relation)) = found {
             let line = context.original_line_col(paragraphs[i].range.start).line;
@@ -126,6 +128,44 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         }
     }
     diagnostics
+}
+
+/// The shingles of one paragraph: all of them (sorted, distinct) and the sampled ones the
+/// index holds.
+#[derive(Default)]
+struct Shingles {
+    chars: usize,
+    all: Vec<u64>,
+    sampled: Vec<u64>,
+}
+
+impl Shingles {
+    fn of(text: &str) -> Self {
+        let mut all = shingle_hashes(text);
+        all.sort_unstable();
+        all.dedup();
+        let sampled = all.iter().copied().filter(|h| (h >> 32) % SAMPLE == 0).collect();
+        Self { chars: text.chars().count(), all, sampled }
+    }
+
+    /// Shared shingles as a percentage of all shingles of the two paragraphs.
+    fn jaccard_percent(&self, other: &Self) -> usize {
+        let (mut x, mut y) = (self.all.iter().peekable(), other.all.iter().peekable());
+        let mut shared = 0;
+        while let (Some(a), Some(b)) = (x.peek(), y.peek()) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => drop(x.next()),
+                std::cmp::Ordering::Greater => drop(y.next()),
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    x.next();
+                    y.next();
+                }
+            }
+        }
+        let union = self.all.len() + other.all.len() - shared;
+        (shared * 100).checked_div(union).unwrap_or(0)
+    }
 }
 
 /// How a paragraph nearly repeats an earlier one.
@@ -149,23 +189,36 @@ impl Relation {
     }
 }
 
-fn relation(earlier: &Paragraph, later: &Paragraph) -> Option<Relation> {
-    let (a, b) = (earlier.text.trim(), later.text.trim());
-    let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let shorter = a_chars.len().min(b_chars.len());
+/// How the (trimmed) paragraph `later` repeats `earlier`, each with its shingles.
+fn relation((a, a_shingles): (&str, &Shingles), (b, b_shingles): (&str, &Shingles)) -> Option<Relation> {
+    let shorter = a_shingles.chars.min(b_shingles.chars);
     if a == b || shorter < MIN_NEAR_CHARS || (is_enumerated(a) && is_enumerated(b)) {
         return None;
     }
-    let prefix = a_chars.iter().zip(&b_chars).take_while(|(x, y)| x == y).count();
-    let suffix = a_chars.iter().rev().zip(b_chars.iter().rev()).take_while(|(x, y)| x == y).count();
-    if prefix == shorter {
-        return Some(if b_chars.len() < a_chars.len() { Relation::Head } else { Relation::StartsWithEarlier });
+    if common_prefix_chars(a, b) == shorter {
+        return Some(if b_shingles.chars < a_shingles.chars { Relation::Head } else { Relation::StartsWithEarlier });
     }
-    let percent = jaccard_percent(a, b);
-    if percent >= 80 {
-        return Some(Relation::Similar(percent));
+    // Two sets whose sizes differ by more than a fifth share fewer than four in five shingles.
+    let (small, large) =
+        (a_shingles.all.len().min(b_shingles.all.len()), a_shingles.all.len().max(b_shingles.all.len()));
+    if small * 100 >= large * 80 {
+        let percent = a_shingles.jaccard_percent(b_shingles);
+        if percent >= 80 {
+            return Some(Relation::Similar(percent));
+        }
     }
+    let suffix = common_suffix_chars(a, b);
     (suffix >= MIN_TAIL_CHARS).then_some(Relation::Tail(suffix))
+}
+
+/// The number of characters `a` and `b` start with in common.
+fn common_prefix_chars(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The number of characters `a` and `b` end with in common.
+fn common_suffix_chars(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }
 
 /// Shared tails shorter than this are formulae (a law's penalty clause: `處新臺幣…罰鍰，並令其
@@ -196,25 +249,6 @@ fn shingle_hashes(text: &str) -> Vec<u64> {
             window.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &c| (hash ^ c as u64).wrapping_mul(0x0100_0000_01b3))
         })
         .collect()
-}
-
-fn sampled_shingles(text: &str) -> Vec<u64> {
-    let mut hashes: Vec<u64> = shingle_hashes(text).into_iter().filter(|h| (h >> 32) % SAMPLE == 0).collect();
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes
-}
-
-/// Shared shingles as a percentage of all shingles of the two texts.
-fn jaccard_percent(a: &str, b: &str) -> usize {
-    let (mut x, mut y) = (shingle_hashes(a), shingle_hashes(b));
-    x.sort_unstable();
-    x.dedup();
-    y.sort_unstable();
-    y.dedup();
-    let shared = x.iter().filter(|h| y.binary_search(h).is_ok()).count();
-    let union = x.len() + y.len() - shared;
-    (shared * 100).checked_div(union).unwrap_or(0)
 }
 
 /// `range` extended over the blank lines that follow it, or, at the end of the text, over the
