@@ -73,6 +73,7 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
             stage_input = output;
         }
     }
+    conversion_backends(&text)?;
     let zhclean = best(|| drop(black_box(default.clean_bytes(&input))));
     row("zhclean pipeline (default config)", size, zhclean);
     let check = best(|| {
@@ -106,6 +107,27 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
     row("zhclean pipeline (default config)", repeated.len(), zhclean_repeated);
     let peer_repeated = best(|| drop(black_box(autocorrect::format(&repeated_text))));
     row("autocorrect::format (peer)", repeated.len(), peer_repeated);
+    Ok(())
+}
+
+/// OpenCC `t2s` on the input in traditional characters, by each backend, with its load time.
+fn conversion_backends(text: &str) -> Result<(), String> {
+    use zhclean_convert::{Backend, Converter};
+    let traditional = Converter::new("s2t").map_err(|e| e.to_string())?.convert(text);
+    let backends = [
+        ("ferrous-opencc", Backend::Embedded),
+        ("opencc-fmmseg", Backend::Fmmseg),
+        #[cfg(feature = "system-opencc")]
+        ("system OpenCC", Backend::System),
+    ];
+    for (name, backend) in backends {
+        let started = Instant::now();
+        let converter = Converter::with_backend("t2s", backend).map_err(|e| e.to_string())?;
+        let load = started.elapsed();
+        let elapsed = best(|| drop(black_box(converter.convert(&traditional))));
+        let label = format!("t2s {name} (load {} ms)", load.as_millis());
+        row(&label, traditional.len(), elapsed);
+    }
     Ok(())
 }
 

@@ -200,8 +200,7 @@ pub struct PipelineArgs {
     /// hk2s, t2tw, tw2t, t2hk, hk2t.
     #[arg(long, value_name = "CONFIG")]
     pub convert: Option<String>,
-    /// The OpenCC implementation for --convert: the embedded one, or the system library.
-    #[cfg(feature = "system-opencc")]
+    /// The OpenCC implementation for --convert (see README, "OpenCC backends").
     #[arg(long, value_enum, default_value_t = BackendArg::Embedded)]
     pub opencc_backend: BackendArg,
     /// Also apply fixes marked unsafe, such as deleting a repeated paragraph.
@@ -234,12 +233,15 @@ pub struct PipelineArgs {
 }
 
 /// The OpenCC implementation.
-#[cfg(feature = "system-opencc")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BackendArg {
-    /// OpenCC's dictionaries embedded in zhclean.
+    /// ferrous-opencc: OpenCC's dictionaries embedded in zhclean; agrees with the system OpenCC.
     Embedded,
-    /// The system's OpenCC library.
+    /// opencc-fmmseg: five times faster, with newer dictionaries (`為` for `爲`, and it turns
+    /// the `著` of `显著` into `着`).
+    Fmmseg,
+    /// The system's OpenCC library (in builds with the `system-opencc` feature).
+    #[cfg(feature = "system-opencc")]
     System,
 }
 
@@ -312,13 +314,12 @@ impl PipelineArgs {
         config.decode.lossy |= self.decode.lossy;
         config.convert = self.convert.clone().or(config.convert.take());
         config.unsafe_fixes |= self.unsafe_fixes;
-        #[cfg(feature = "system-opencc")]
-        {
-            config.opencc_backend = match self.opencc_backend {
-                BackendArg::Embedded => zhclean_convert::Backend::Embedded,
-                BackendArg::System => zhclean_convert::Backend::System,
-            };
-        }
+        config.opencc_backend = match self.opencc_backend {
+            BackendArg::Embedded => zhclean_convert::Backend::Embedded,
+            BackendArg::Fmmseg => zhclean_convert::Backend::Fmmseg,
+            #[cfg(feature = "system-opencc")]
+            BackendArg::System => zhclean_convert::Backend::System,
+        };
         self.select_rules(config)?;
         if let Some(separator) = self.paragraph_separator {
             config.paragraph_separator = match separator {

@@ -49,10 +49,11 @@ Tasks:
   repertoires
         Regenerate crates/zhclean-convert/data/tongyong-guifan-hanzi.txt, the 8,105
         characters of the Table of General Standard Chinese Characters (from npm).
-  script-forms
-        Regenerate crates/zhclean-convert/data/script-forms.txt, the characters that tell
-        the scripts apart (what OpenCC's t2s and s2t change, and which of them are strays
-        under the standard repertoires), read by script detection and mixed-script.
+  opencc-tables
+        Regenerate the tables crates/zhclean-convert derives from OpenCC: data/script-forms.txt
+        (the characters that tell the scripts apart: what t2s and s2t change, and which of
+        them are strays under the standard repertoires) and data/conversion-triggers.txt
+        (per configuration, the characters without which it changes nothing).
   fuzz [TARGET] [SECONDS]
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
@@ -82,7 +83,7 @@ fn main() -> ExitCode {
         Some("eval") => eval::run(&rest),
         Some("calibrate") => calibrate::run(&rest),
         Some("repertoires") => repertoires::run(&rest),
-        Some("script-forms") => repertoires::script_forms(&rest),
+        Some("opencc-tables") => repertoires::opencc_tables(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())

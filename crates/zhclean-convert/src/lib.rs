@@ -9,6 +9,7 @@
 //! (and fixes) characters of the other script: traditional characters in simplified text and
 //! simplified characters in traditional text.
 
+mod charset;
 mod converter;
 mod mixed_script;
 mod opencc_conversion;
@@ -51,9 +52,11 @@ fn changes_for(text: &str, converter: &Converter, rule: &'static str) -> Vec<Cha
     let mut changes = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let converted = converter.convert(line);
-        if converted != line {
-            changes.extend(differing_runs(line, &converted, line_start, rule));
+        if converter.may_change(line) {
+            let converted = converter.convert(line);
+            if converted != line {
+                changes.extend(differing_runs(line, &converted, line_start, rule));
+            }
         }
         line_start += line.len();
     }

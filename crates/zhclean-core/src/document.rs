@@ -119,6 +119,9 @@ impl Document {
     /// batch is skipped (it is re-proposed by the next pass of its stage, if still wanted), and a
     /// change that would not alter the text is dropped. Returns the number of changes applied.
     pub fn apply(&mut self, mut changes: Vec<Change>) -> usize {
+        if changes.is_empty() {
+            return 0;
+        }
         changes.sort_by_key(|c| (c.range.start, c.range.end));
         let mut text = String::with_capacity(self.text.len());
         let mut spans = Vec::new();

@@ -15,6 +15,7 @@ mod profile;
 mod range;
 pub mod registry;
 pub mod testing;
+pub mod triggers;
 pub mod words;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};

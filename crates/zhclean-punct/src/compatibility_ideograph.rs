@@ -20,6 +20,10 @@ use zhclean_core::{Change, TextRange};
 
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::COMPATIBILITY_IDEOGRAPH.name;
+/// A compatibility ideograph.
+pub(crate) fn is_trigger(c: char) -> bool {
+    is_compatibility_ideograph(c)
+}
 
 fn is_compatibility_ideograph(c: char) -> bool {
     matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')

@@ -21,6 +21,11 @@ use zhclean_core::{Change, TextRange};
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::COPYWRITING_SPACING.name;
 
+/// A Latin letter or a digit.
+pub(crate) fn is_trigger(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
 /// Proposes a space at every boundary between Han and Latin letters or digits.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();

@@ -24,6 +24,10 @@ use zhclean_core::{Change, TextRange};
 
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::DASH_STYLE.name;
+/// A dash of any kind.
+pub(crate) fn is_trigger(c: char) -> bool {
+    is_dash(c)
+}
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '—' | '－' | '―' | '─' | '–')

@@ -14,10 +14,14 @@
 //! Safe: ellipses in Latin text stay, and so do the dots of numbers and URLs.
 
 use crate::context::is_chinese;
+use zhclean_core::triggers::Trigger;
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::ELLIPSIS_STYLE.name;
+
+/// A dot that may start an ellipsis (`.`, `…`, `．`; `。` only doubled).
+pub(crate) const TRIGGER: Trigger = Trigger { single: |c| matches!(c, '.' | '…' | '．'), doubled: |c| c == '。' };
 
 fn is_dot(c: char) -> bool {
     matches!(c, '.' | '。' | '…' | '．')

@@ -18,6 +18,10 @@ use zhclean_core::{Change, TextRange};
 
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::FULLWIDTH_ALPHANUMERIC.name;
+/// A full-width letter or digit.
+pub(crate) fn is_trigger(c: char) -> bool {
+    halfwidth(c).is_some()
+}
 
 fn halfwidth(c: char) -> Option<char> {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ').then(|| char::from_u32(c as u32 - 0xFEE0)).flatten()

@@ -23,6 +23,11 @@ use zhclean_core::{Change, TextRange};
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::HALFWIDTH_PUNCTUATION.name;
 
+/// A half-width mark or parenthesis.
+pub(crate) fn is_trigger(c: char) -> bool {
+    matches!(c, ',' | ':' | ';' | '?' | '!' | '.' | '(' | ')')
+}
+
 /// Proposes the full-width form of every half-width mark that stands in Chinese text; spaces
 /// around it go too, since full-width punctuation carries its own spacing.
 pub fn changes(text: &str) -> Vec<Change> {

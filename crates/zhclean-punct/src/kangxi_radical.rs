@@ -49,6 +49,10 @@ const SUPPLEMENT: &[(char, char, char)] = &[
     ('⻰', '龙', '龍'),
     ('⻳', '龟', '龜'),
 ];
+/// A Kangxi radical or a radical of the CJK Radicals Supplement.
+pub(crate) fn is_trigger(c: char) -> bool {
+    ideograph(c, false).is_some() || ideograph(c, true).is_some()
+}
 
 /// The unified ideograph a radical stands for.
 fn ideograph(c: char, traditional: bool) -> Option<char> {

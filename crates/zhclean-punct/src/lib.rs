@@ -2,7 +2,8 @@
 //!
 //! Each rule lives in its own module and proposes [`Change`]s; [`run`] applies them, one batch
 //! per rule, so every change is logged with its rule name. Code-point rules run first, so that
-//! punctuation rules see ordinary characters.
+//! punctuation rules see ordinary characters. Every rule reads only its own line, and only the
+//! lines that hold one of its trigger characters (see [`zhclean_core::triggers`]).
 
 mod compatibility_ideograph;
 mod context;
@@ -17,6 +18,8 @@ mod numbering_bracket;
 mod quote_style;
 mod stray_vertical_bar;
 
+use std::sync::LazyLock;
+use zhclean_core::triggers::{Trigger, TriggerTable, changes_on_lines};
 use zhclean_core::{Change, Document, Profile};
 
 /// How number ranges are written in Chinese text.
@@ -54,25 +57,78 @@ struct Rule {
     name: &'static str,
     changes: fn(&str, &PunctConfig) -> Vec<Change>,
     profiles: &'static [Profile],
+    /// The characters without which the rule changes nothing on a line.
+    trigger: Trigger,
 }
 
 const ALL: &[Profile] = &[Profile::GbT15834, Profile::Copywriting];
 
 const RULES: &[Rule] = &[
-    Rule { name: fullwidth_alphanumeric::NAME, changes: |t, _| fullwidth_alphanumeric::changes(t), profiles: ALL },
-    Rule { name: kangxi_radical::NAME, changes: |t, c| kangxi_radical::changes(t, c.traditional), profiles: ALL },
-    Rule { name: compatibility_ideograph::NAME, changes: |t, _| compatibility_ideograph::changes(t), profiles: ALL },
-    Rule { name: ellipsis_style::NAME, changes: |t, _| ellipsis_style::changes(t), profiles: ALL },
-    Rule { name: dash_style::NAME, changes: |t, c| dash_style::changes(t, c.range_dash), profiles: ALL },
-    Rule { name: middle_dot::NAME, changes: |t, _| middle_dot::changes(t), profiles: ALL },
-    Rule { name: quote_style::NAME, changes: |t, _| quote_style::changes(t), profiles: ALL },
-    Rule { name: stray_vertical_bar::NAME, changes: |t, _| stray_vertical_bar::changes(t), profiles: ALL },
-    Rule { name: numbering_bracket::NAME, changes: |t, _| numbering_bracket::changes(t), profiles: ALL },
-    Rule { name: halfwidth_punctuation::NAME, changes: |t, _| halfwidth_punctuation::changes(t), profiles: ALL },
+    Rule {
+        name: fullwidth_alphanumeric::NAME,
+        changes: |t, _| fullwidth_alphanumeric::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(fullwidth_alphanumeric::is_trigger),
+    },
+    Rule {
+        name: kangxi_radical::NAME,
+        changes: |t, c| kangxi_radical::changes(t, c.traditional),
+        profiles: ALL,
+        trigger: Trigger::on(kangxi_radical::is_trigger),
+    },
+    Rule {
+        name: compatibility_ideograph::NAME,
+        changes: |t, _| compatibility_ideograph::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(compatibility_ideograph::is_trigger),
+    },
+    Rule {
+        name: ellipsis_style::NAME,
+        changes: |t, _| ellipsis_style::changes(t),
+        profiles: ALL,
+        trigger: ellipsis_style::TRIGGER,
+    },
+    Rule {
+        name: dash_style::NAME,
+        changes: |t, c| dash_style::changes(t, c.range_dash),
+        profiles: ALL,
+        trigger: Trigger::on(dash_style::is_trigger),
+    },
+    Rule {
+        name: middle_dot::NAME,
+        changes: |t, _| middle_dot::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(middle_dot::is_trigger),
+    },
+    Rule {
+        name: quote_style::NAME,
+        changes: |t, _| quote_style::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(quote_style::is_trigger),
+    },
+    Rule {
+        name: stray_vertical_bar::NAME,
+        changes: |t, _| stray_vertical_bar::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(stray_vertical_bar::is_trigger),
+    },
+    Rule {
+        name: numbering_bracket::NAME,
+        changes: |t, _| numbering_bracket::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(numbering_bracket::is_trigger),
+    },
+    Rule {
+        name: halfwidth_punctuation::NAME,
+        changes: |t, _| halfwidth_punctuation::changes(t),
+        profiles: ALL,
+        trigger: Trigger::on(halfwidth_punctuation::is_trigger),
+    },
     Rule {
         name: copywriting_spacing::NAME,
         changes: |t, _| copywriting_spacing::changes(t),
         profiles: &[Profile::Copywriting],
+        trigger: Trigger::on(copywriting_spacing::is_trigger),
     },
 ];
 
@@ -81,11 +137,22 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
     RULES.iter().map(|rule| rule.name)
 }
 
-/// Runs every enabled punctuation rule of the configured profile over `doc`.
+/// The trigger characters of [`RULES`], bit `i` for rule `i`.
+static TRIGGERS: LazyLock<TriggerTable> =
+    LazyLock::new(|| TriggerTable::new(RULES.iter().map(|r| r.trigger).collect()));
+
+/// Runs every enabled punctuation rule of the configured profile over `doc`, each on the lines
+/// that hold its triggers.
 pub fn run(doc: &mut Document, config: &PunctConfig, enabled: impl Fn(&str) -> bool) {
-    for rule in RULES.iter().filter(|rule| rule.profiles.contains(&config.profile) && enabled(rule.name)) {
-        let changes = (rule.changes)(doc.text(), config);
-        doc.apply(changes);
+    let mut lines = TRIGGERS.lines(doc.text());
+    for (bit, rule) in RULES.iter().enumerate() {
+        if !rule.profiles.contains(&config.profile) || !enabled(rule.name) {
+            continue;
+        }
+        let changes = changes_on_lines(doc.text(), &lines, bit, |line| (rule.changes)(line, config));
+        if doc.apply(changes) > 0 {
+            lines = TRIGGERS.lines(doc.text());
+        }
     }
 }
 

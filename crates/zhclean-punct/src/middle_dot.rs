@@ -21,6 +21,10 @@ use zhclean_core::{Change, TextRange};
 
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::MIDDLE_DOT.name;
+/// A dot that is not the middle dot.
+pub(crate) fn is_trigger(c: char) -> bool {
+    is_wrong_dot(c)
+}
 
 fn is_wrong_dot(c: char) -> bool {
     matches!(c, '・' | '‧' | '•' | '∙' | '⋅' | '･')

@@ -23,6 +23,10 @@ use zhclean_core::{Change, TextRange};
 pub const NAME: &str = zhclean_core::registry::NUMBERING_BRACKET.name;
 
 const NUMERALS: &str = "一二三四五六七八九十〇零";
+/// An opening bracket.
+pub(crate) fn is_trigger(c: char) -> bool {
+    opening(c).is_some()
+}
 
 fn opening(c: char) -> Option<char> {
     match c {

@@ -21,6 +21,11 @@ use zhclean_core::{Change, TextRange};
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::QUOTE_STYLE.name;
 
+/// A straight quotation mark.
+pub(crate) fn is_trigger(c: char) -> bool {
+    matches!(c, '"' | '\'')
+}
+
 /// Proposes curly quotes for every paragraph whose straight quotes pair up.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();

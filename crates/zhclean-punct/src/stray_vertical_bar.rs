@@ -21,6 +21,11 @@ use zhclean_core::{Change, TextRange};
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::STRAY_VERTICAL_BAR.name;
 
+/// A vertical bar.
+pub(crate) fn is_trigger(c: char) -> bool {
+    c == '|'
+}
+
 /// Proposes deleting each lone `|` between Han characters.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();

@@ -27,8 +27,8 @@
 //! formulae of official texts.
 
 use crate::Context;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 use zhclean_core::{Applicability, Change, Diagnostic, Fix, TextRange};
 
 pub use zhclean_core::registry::DUPLICATE_PARAGRAPH as RULE;
@@ -47,7 +47,7 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
 
 fn exact_repeats(context: &Context) -> Vec<Diagnostic> {
     let text = context.text();
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let mut first_seen: HashMap<&str, usize> = HashMap::default();
     let mut diagnostics = Vec::new();
     for paragraph in context.paragraphs() {
         let key = paragraph.text.trim();
@@ -93,10 +93,10 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         .iter()
         .map(|p| if repeats.contains(&p.range.start) { Shingles::default() } else { Shingles::of(p.text.trim()) })
         .collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut diagnostics = Vec::new();
     for (j, paragraph) in paragraphs.iter().enumerate() {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: HashMap<usize, usize> = HashMap::default();
         for hash in &shingles[j].sampled {
             let holders = index.entry(*hash).or_default();
             if holders.len() <= COMMON {
