@@ -31,8 +31,9 @@
 //! conversion (OpenCC `t2s` or `s2t`, only of the characters reported) is applied only with
 //! `--unsafe-fixes`; `--convert` converts the whole text.
 
+use crate::charset::CharSet;
 use crate::script::{FORMS, S2T, Script, T2S, detect_script};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta};
 
 pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
@@ -67,7 +68,13 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
     }
     let uses = uses_of_forms(text, &found);
     let count = |form: &str| uses.get(form).copied().unwrap_or(0);
-    found.retain(|change| !is_convention(count(&text[change.range.as_range()]), count(&change.replacement)));
+    let stray: Vec<bool> = found
+        .iter()
+        .map(|change| !is_convention(count(&text[change.range.as_range()]), count(&change.replacement)))
+        .collect();
+    drop(uses);
+    let mut stray = stray.into_iter();
+    found.retain(|_| stray.next().unwrap_or(false));
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
     for change in &found {
         let text = &doc.text()[change.range.as_range()];
@@ -80,20 +87,25 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
     found
 }
 
-/// How often each form of `found` (the text replaced and its replacement) occurs in `text`, all
-/// counted in one pass.
-fn uses_of_forms(text: &str, found: &[Change]) -> HashMap<String, usize> {
-    let mut forms: Vec<String> = found
+/// How often each form of `found` (the text replaced and its replacement) occurs in `text`,
+/// all counted in one pass over its characters: at each character that starts a form, the
+/// forms of each length are looked up.
+fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usize> {
+    let mut forms: Vec<&str> = found
         .iter()
-        .flat_map(|change| [text[change.range.as_range()].to_owned(), change.replacement.clone()])
+        .flat_map(|change| [&text[change.range.as_range()], change.replacement.as_str()])
         .filter(|form| !form.is_empty())
         .collect();
     forms.sort_unstable();
     forms.dedup();
-    let mut uses: HashMap<String, usize> = forms.iter().map(|form| (form.clone(), 0)).collect();
-    if let Ok(automaton) = aho_corasick::AhoCorasick::new(&forms) {
-        for found in automaton.find_overlapping_iter(text) {
-            if let Some(n) = uses.get_mut(&forms[found.pattern().as_usize()]) {
+    let mut uses: HashMap<&str, usize> = forms.iter().map(|&form| (form, 0)).collect();
+    let starts = CharSet::new(forms.iter().filter_map(|form| form.chars().next()));
+    let mut lengths: Vec<usize> = forms.iter().map(|form| form.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    for (i, _) in text.char_indices().filter(|&(_, c)| starts.contains(c)) {
+        for &length in &lengths {
+            if let Some(n) = text.get(i..i + length).and_then(|form| uses.get_mut(form)) {
                 *n += 1;
             }
         }

@@ -94,14 +94,19 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         .map(|p| if repeats.contains(&p.range.start) { Shingles::default() } else { Shingles::of(p.text.trim()) })
         .collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    // Shingles shared with each earlier paragraph, counted for one paragraph at a time.
+    let mut shared = vec![0usize; paragraphs.len()];
+    let mut sharing: Vec<usize> = Vec::new();
     let mut diagnostics = Vec::new();
     for (j, paragraph) in paragraphs.iter().enumerate() {
-        let mut shared: HashMap<usize, usize> = HashMap::default();
         for hash in &shingles[j].sampled {
             let holders = index.entry(*hash).or_default();
             if holders.len() <= COMMON {
                 for &i in holders.iter() {
-                    *shared.entry(i).or_default() += 1;
+                    if shared[i] == 0 {
+                        sharing.push(i);
+                    }
+                    shared[i] += 1;
                 }
             }
             if holders.last() != Some(&j) {
@@ -111,7 +116,8 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         // The earlier paragraphs sharing the most shingles are compared, the earliest first: a
         // text whose sentences recur everywhere would otherwise compare each paragraph with
         // hundreds.
-        let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        let mut candidates: Vec<(usize, usize)> =
+            sharing.drain(..).map(|i| (i, std::mem::take(&mut shared[i]))).collect();
         candidates.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
         candidates.truncate(MAX_COMPARED);
         candidates.sort_unstable();
@@ -130,42 +136,51 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
     diagnostics
 }
 
-/// The shingles of one paragraph: all of them (sorted, distinct) and the sampled ones the
-/// index holds.
+/// The shingles of one paragraph: the sampled ones the index holds, and all of them (sorted,
+/// distinct), hashed when the paragraph is first compared.
 #[derive(Default)]
 struct Shingles {
     chars: usize,
-    all: Vec<u64>,
     sampled: Vec<u64>,
+    all: std::cell::OnceCell<Vec<u64>>,
 }
 
 impl Shingles {
     fn of(text: &str) -> Self {
-        let mut all = shingle_hashes(text);
-        all.sort_unstable();
-        all.dedup();
-        let sampled = all.iter().copied().filter(|h| (h >> 32) % SAMPLE == 0).collect();
-        Self { chars: text.chars().count(), all, sampled }
+        let mut sampled: Vec<u64> = shingle_hashes(text).filter(|h| (h >> 32) % SAMPLE == 0).collect();
+        sampled.sort_unstable();
+        sampled.dedup();
+        Self { chars: text.chars().count(), sampled, all: std::cell::OnceCell::new() }
     }
 
-    /// Shared shingles as a percentage of all shingles of the two paragraphs.
-    fn jaccard_percent(&self, other: &Self) -> usize {
-        let (mut x, mut y) = (self.all.iter().peekable(), other.all.iter().peekable());
-        let mut shared = 0;
-        while let (Some(a), Some(b)) = (x.peek(), y.peek()) {
-            match a.cmp(b) {
-                std::cmp::Ordering::Less => drop(x.next()),
-                std::cmp::Ordering::Greater => drop(y.next()),
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    x.next();
-                    y.next();
-                }
+    /// All shingles of `text`, the paragraph these are the shingles of.
+    fn all(&self, text: &str) -> &[u64] {
+        self.all.get_or_init(|| {
+            let mut all: Vec<u64> = shingle_hashes(text).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        })
+    }
+}
+
+/// Shared shingles as a percentage of all shingles of two paragraphs (sorted, distinct).
+fn jaccard_percent(x: &[u64], y: &[u64]) -> usize {
+    let (mut a, mut b) = (0, 0);
+    let mut shared = 0;
+    while a < x.len() && b < y.len() {
+        match x[a].cmp(&y[b]) {
+            std::cmp::Ordering::Less => a += 1,
+            std::cmp::Ordering::Greater => b += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                a += 1;
+                b += 1;
             }
         }
-        let union = self.all.len() + other.all.len() - shared;
-        (shared * 100).checked_div(union).unwrap_or(0)
     }
+    let union = x.len() + y.len() - shared;
+    (shared * 100).checked_div(union).unwrap_or(0)
 }
 
 /// How a paragraph nearly repeats an earlier one.
@@ -199,10 +214,10 @@ fn relation((a, a_shingles): (&str, &Shingles), (b, b_shingles): (&str, &Shingle
         return Some(if b_shingles.chars < a_shingles.chars { Relation::Head } else { Relation::StartsWithEarlier });
     }
     // Two sets whose sizes differ by more than a fifth share fewer than four in five shingles.
-    let (small, large) =
-        (a_shingles.all.len().min(b_shingles.all.len()), a_shingles.all.len().max(b_shingles.all.len()));
+    let (x, y) = (a_shingles.all(a), b_shingles.all(b));
+    let (small, large) = (x.len().min(y.len()), x.len().max(y.len()));
     if small * 100 >= large * 80 {
-        let percent = a_shingles.jaccard_percent(b_shingles);
+        let percent = jaccard_percent(x, y);
         if percent >= 80 {
             return Some(Relation::Similar(percent));
         }
@@ -241,14 +256,15 @@ fn is_enumerated(paragraph: &str) -> bool {
 }
 
 /// FNV-1a hashes of every window of [`SHINGLE`] characters.
-fn shingle_hashes(text: &str) -> Vec<u64> {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(SHINGLE)
-        .map(|window| {
-            window.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &c| (hash ^ c as u64).wrapping_mul(0x0100_0000_01b3))
+fn shingle_hashes(text: &str) -> impl Iterator<Item = u64> {
+    let mut window = [0u64; SHINGLE];
+    text.chars().enumerate().filter_map(move |(n, c)| {
+        window[n % SHINGLE] = c as u64;
+        (n + 1 >= SHINGLE).then(|| {
+            (n + 1..n + 1 + SHINGLE)
+                .fold(0xcbf2_9ce4_8422_2325_u64, |hash, k| (hash ^ window[k % SHINGLE]).wrapping_mul(0x0100_0000_01b3))
         })
-        .collect()
+    })
 }
 
 /// `range` extended over the blank lines that follow it, or, at the end of the text, over the
