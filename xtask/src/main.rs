@@ -14,6 +14,7 @@ mod layouts;
 mod python_env;
 mod repertoires;
 mod test;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,6 +55,10 @@ Tasks:
         (the characters that tell the scripts apart: what t2s and s2t change, and which of
         them are strays under the standard repertoires) and data/conversion-triggers.txt
         (per configuration, the characters without which it changes nothing).
+  words
+        Regenerate crates/zhclean-core/data/words.fst and words.txt, the word dictionary
+        of the segmenter (jieba's dictionary, from the jieba-rs crate) as a finite-state
+        transducer that loads without parsing.
   fuzz [TARGET] [SECONDS]
         Run the fuzz targets (decode, pipeline_bytes, chinese_text; all by default) for
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
@@ -84,6 +89,7 @@ fn main() -> ExitCode {
         Some("calibrate") => calibrate::run(&rest),
         Some("repertoires") => repertoires::run(&rest),
         Some("opencc-tables") => repertoires::opencc_tables(&rest),
+        Some("words") => words::run(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{HELP}");
             Ok(())
@@ -102,6 +108,24 @@ fn main() -> ExitCode {
 /// The repository root.
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_owned()
+}
+
+/// The source directory of the dependency `name`, as `cargo metadata` gives it.
+fn package_dir(name: &str) -> Result<PathBuf, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(&cargo)
+        .args(["metadata", "--format-version", "1"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run `{cargo} metadata`: {e}"))?;
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("`cargo metadata`: {e}"))?;
+    let manifest = metadata["packages"]
+        .as_array()
+        .and_then(|packages| packages.iter().find(|p| p["name"] == name))
+        .and_then(|p| p["manifest_path"].as_str())
+        .ok_or_else(|| format!("`cargo metadata` does not list {name}"))?;
+    Ok(Path::new(manifest).parent().map(Path::to_owned).unwrap_or_default())
 }
 
 /// The value after `flag` in `args`, if the flag is present.

@@ -95,18 +95,5 @@ fn collect_dictionary_files(value: &serde_json::Value, files: &mut Vec<String>) 
 
 /// The `assets` directory of the `ferrous-opencc` package the workspace builds with.
 fn ferrous_opencc_assets() -> Result<std::path::PathBuf, String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = std::process::Command::new(&cargo)
-        .args(["metadata", "--format-version", "1"])
-        .current_dir(crate::root())
-        .output()
-        .map_err(|e| format!("cannot run `{cargo} metadata`: {e}"))?;
-    let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| format!("`cargo metadata`: {e}"))?;
-    let manifest = metadata["packages"]
-        .as_array()
-        .and_then(|packages| packages.iter().find(|p| p["name"] == "ferrous-opencc"))
-        .and_then(|p| p["manifest_path"].as_str())
-        .ok_or("`cargo metadata` does not list ferrous-opencc")?;
-    Ok(std::path::Path::new(manifest).with_file_name("assets"))
+    Ok(crate::package_dir("ferrous-opencc")?.join("assets"))
 }

@@ -26,7 +26,7 @@
 
 use crate::Context;
 use zhclean_core::chars::is_han;
-use zhclean_core::words::segmenter;
+use zhclean_core::words::{is_one_word, is_word, segment};
 use zhclean_core::{Diagnostic, Severity, TextRange};
 
 pub use zhclean_core::registry::DOUBLED_WORD as RULE;
@@ -83,26 +83,26 @@ type Found = (std::ops::Range<usize>, String, Severity);
 fn doubled_in(clause: &str, simplified: Option<String>) -> Vec<Found> {
     let segmented = simplified.as_deref().unwrap_or(clause);
     let offsets: Vec<usize> = clause.char_indices().map(|(i, _)| i).chain([clause.len()]).collect();
-    let tokens = segmenter().tag(segmented, false);
+    let tokens = segment(segmented);
     let mut starts = Vec::with_capacity(tokens.len());
     let mut chars_before = 0;
     for token in &tokens {
         starts.push(chars_before);
-        chars_before += token.word.chars().count();
+        chars_before += token.text.chars().count();
     }
     let mut found = repeated_non_words(segmented, &offsets);
     for k in 0..tokens.len().saturating_sub(1) {
         let (a, b) = (&tokens[k], &tokens[k + 1]);
-        if !a.word.chars().all(is_han) || !b.word.chars().all(is_han) {
+        if !a.text.chars().all(is_han) || !b.text.chars().all(is_han) {
             continue;
         }
-        let previous = k.checked_sub(1).map(|p| tokens[p].word);
-        if let Some((message, mut severity)) = doubled_pair(previous, (a.word, a.tag), b.word) {
+        let previous = k.checked_sub(1).map(|p| tokens[p].text);
+        if let Some((message, mut severity)) = doubled_pair(previous, (a.text, a.tag), b.text) {
             // Segmenting converted text is less reliable: its suspicions are only infos.
-            if simplified.is_some() && a.word != b.word {
+            if simplified.is_some() && a.text != b.text {
                 severity = Severity::Info;
             }
-            let end_char = starts[k + 1] + b.word.chars().count();
+            let end_char = starts[k + 1] + b.text.chars().count();
             found.push((offsets[starts[k]]..offsets[end_char], message, severity));
         }
     }
@@ -122,7 +122,7 @@ fn repeated_non_words(segmented: &str, offsets: &[usize]) -> Vec<Found> {
         let (x, y) = (chars[i], chars[i + 1]);
         let pair: String = [x, y].iter().collect();
         let repeated = x != y && chars[i + 2] == x && chars[i + 3] == y;
-        if repeated && !FINAL_PARTICLES.contains(y) && !segmenter().has_word(&pair) {
+        if repeated && !FINAL_PARTICLES.contains(y) && !is_word(&pair) {
             found.push((offsets[i]..offsets[i + 4], format!("`{pair}` is written twice"), Severity::Warning));
             i += 4;
         } else {
@@ -155,10 +155,7 @@ fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Opti
     // `其 其他`: a lone character before a word that starts with it, unless it belongs with the
     // token before it as a word (`他 国 国家` is `他国 国家`) or as a word the segmenter can tell
     // from its statistics though its dictionary lacks it (`行政 厅 厅长` is `行政厅 厅长`).
-    let belongs_before = previous.is_some_and(|p| {
-        let joined = format!("{p}{a}");
-        segmenter().has_word(&joined) || segmenter().cut(&joined, true).len() == 1
-    });
+    let belongs_before = previous.is_some_and(|p| is_one_word(&format!("{p}{a}")));
     if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !belongs_before {
         return suspect(a);
     }
