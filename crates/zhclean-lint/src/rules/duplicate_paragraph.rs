@@ -93,10 +93,11 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         .iter()
         .map(|p| if repeats.contains(&p.range.start) { Shingles::default() } else { Shingles::of(p.text.trim()) })
         .collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::default();
     // Shingles shared with each earlier paragraph, counted for one paragraph at a time.
     let mut shared = vec![0usize; paragraphs.len()];
     let mut sharing: Vec<usize> = Vec::new();
+    let mut recent = RecentSets::default();
     let mut diagnostics = Vec::new();
     for (j, paragraph) in paragraphs.iter().enumerate() {
         for hash in &shingles[j].sampled {
@@ -121,13 +122,22 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         candidates.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
         candidates.truncate(MAX_COMPARED);
         candidates.sort_unstable();
+        // The whole shingle set of this paragraph, hashed once if it is compared at all.
+        let all = std::cell::OnceCell::new();
+        let later = Later { text: paragraph.text.trim(), shingles: &shingles[j], all: &all };
         let found = candidates.into_iter().find_map(|(i, count)| {
             let smaller = shingles[i].sampled.len().min(shingles[j].sampled.len()).max(1);
             (count >= 2 && count * 3 >= smaller)
-                .then(|| relation((paragraphs[i].text.trim(), &shingles[i]), (paragraph.text.trim(), &shingles[j])))
+                .then(|| {
+                    let earlier = paragraphs[i].text.trim();
+                    relation((earlier, &shingles[i]), &later, || recent.get(i, earlier))
+                })
                 .flatten()
                 .map(|r| (i, r))
         });
+        if let Some(all) = all.into_inner() {
+            recent.keep(j, all);
+        }
         if let Some((i, relation)) = found {
             let line = context.original_line_col(paragraphs[i].range.start).line;
             diagnostics.push(RULE.diagnostic(paragraph.range, relation.message(line)));
@@ -136,36 +146,75 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
     diagnostics
 }
 
-/// The shingles of one paragraph: the sampled ones the index holds, and all of them (sorted,
-/// distinct), hashed when the paragraph is first compared.
+/// The shingles of one paragraph the index holds: the sampled ones (sorted, distinct), with the
+/// paragraph's length in characters.
 #[derive(Default)]
 struct Shingles {
     chars: usize,
-    sampled: Vec<u64>,
-    all: std::cell::OnceCell<Vec<u64>>,
+    sampled: Vec<u32>,
 }
 
 impl Shingles {
     fn of(text: &str) -> Self {
-        let mut sampled: Vec<u64> = shingle_hashes(text).filter(|h| (h >> 32) % SAMPLE == 0).collect();
+        let mut sampled: Vec<u32> =
+            shingle_hashes(text).filter(|h| (h >> 32) % SAMPLE == 0).map(|h| h as u32).collect();
         sampled.sort_unstable();
         sampled.dedup();
-        Self { chars: text.chars().count(), sampled, all: std::cell::OnceCell::new() }
-    }
-
-    /// All shingles of `text`, the paragraph these are the shingles of.
-    fn all(&self, text: &str) -> &[u64] {
-        self.all.get_or_init(|| {
-            let mut all: Vec<u64> = shingle_hashes(text).collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        })
+        Self { chars: text.chars().count(), sampled }
     }
 }
 
+/// All shingles of `text`, sorted and distinct: hashed when two paragraphs are compared and
+/// dropped after, so that memory stays proportional to the index.
+fn all_shingles(text: &str) -> Vec<u32> {
+    let mut all: Vec<u32> = shingle_hashes(text).map(|h| h as u32).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// Paragraphs compared lately may well be compared again: their whole shingle sets, with at
+/// most [`RECENT_HASHES`] hashes in all, so that memory stays bounded (8 MB).
+#[derive(Default)]
+struct RecentSets {
+    sets: HashMap<usize, std::rc::Rc<Vec<u32>>>,
+    hashes: usize,
+}
+
+/// Hashes of whole shingle sets kept for comparing again, at most.
+const RECENT_HASHES: usize = 1 << 21;
+
+impl RecentSets {
+    /// The whole shingle set of paragraph `i`, whose text is `text`.
+    fn get(&mut self, i: usize, text: &str) -> std::rc::Rc<Vec<u32>> {
+        if let Some(all) = self.sets.get(&i) {
+            return all.clone();
+        }
+        let all = std::rc::Rc::new(all_shingles(text));
+        self.keep(i, all.clone());
+        all
+    }
+
+    fn keep(&mut self, i: usize, all: impl Into<std::rc::Rc<Vec<u32>>>) {
+        let all = all.into();
+        if self.hashes + all.len() > RECENT_HASHES {
+            self.sets.clear();
+            self.hashes = 0;
+        }
+        self.hashes += all.len();
+        self.sets.insert(i, all);
+    }
+}
+
+/// The paragraph being compared with earlier ones, with its whole shingle set once hashed.
+struct Later<'a> {
+    text: &'a str,
+    shingles: &'a Shingles,
+    all: &'a std::cell::OnceCell<Vec<u32>>,
+}
+
 /// Shared shingles as a percentage of all shingles of two paragraphs (sorted, distinct).
-fn jaccard_percent(x: &[u64], y: &[u64]) -> usize {
+fn jaccard_percent(x: &[u32], y: &[u32]) -> usize {
     let (mut a, mut b) = (0, 0);
     let mut shared = 0;
     while a < x.len() && b < y.len() {
@@ -205,7 +254,12 @@ impl Relation {
 }
 
 /// How the (trimmed) paragraph `later` repeats `earlier`, each with its shingles.
-fn relation((a, a_shingles): (&str, &Shingles), (b, b_shingles): (&str, &Shingles)) -> Option<Relation> {
+fn relation(
+    (a, a_shingles): (&str, &Shingles),
+    later: &Later,
+    a_all: impl FnOnce() -> std::rc::Rc<Vec<u32>>,
+) -> Option<Relation> {
+    let (b, b_shingles) = (later.text, later.shingles);
     let shorter = a_shingles.chars.min(b_shingles.chars);
     if a == b || shorter < MIN_NEAR_CHARS || (is_enumerated(a) && is_enumerated(b)) {
         return None;
@@ -214,10 +268,10 @@ fn relation((a, a_shingles): (&str, &Shingles), (b, b_shingles): (&str, &Shingle
         return Some(if b_shingles.chars < a_shingles.chars { Relation::Head } else { Relation::StartsWithEarlier });
     }
     // Two sets whose sizes differ by more than a fifth share fewer than four in five shingles.
-    let (x, y) = (a_shingles.all(a), b_shingles.all(b));
+    let (x, y) = (a_all(), later.all.get_or_init(|| all_shingles(b)));
     let (small, large) = (x.len().min(y.len()), x.len().max(y.len()));
     if small * 100 >= large * 80 {
-        let percent = jaccard_percent(x, y);
+        let percent = jaccard_percent(&x, y);
         if percent >= 80 {
             return Some(Relation::Similar(percent));
         }
