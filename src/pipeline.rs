@@ -76,6 +76,14 @@ impl Pipeline {
         Ok(self.clean_text(decoded.text, decoded.info))
     }
 
+    /// Like [`clean_bytes`](Self::clean_bytes), but frees `bytes` once they are decoded, so
+    /// that the input is not held while it is cleaned.
+    pub fn clean_owned_bytes(&self, bytes: Vec<u8>) -> Result<Report, DecodeError> {
+        let decoded = zhclean_encoding::decode(&bytes, &self.config.decode)?;
+        drop(bytes);
+        Ok(self.clean_text(decoded.text, decoded.info))
+    }
+
     /// Cleans already decoded text: repairs mojibake, then runs the stages until they reach a
     /// fixed point.
     pub fn clean_text(&self, text: String, encoding: EncodingInfo) -> Report {

@@ -1,5 +1,5 @@
 use super::args::{CheckArgs, FailOn};
-use super::input::{clean_all, inputs};
+use super::input::{clean_each, inputs};
 use super::{Status, error, unified_diff, write_stdout};
 use std::io::IsTerminal;
 use zhclean::Severity;
@@ -18,23 +18,21 @@ pub fn run(args: CheckArgs) -> Status {
     let mut all = Vec::new();
     let mut diffs = String::new();
     let mut failed = false;
-    for (input, result) in inputs.iter().zip(clean_all(&inputs, &pipeline)) {
-        match result {
-            Ok(report) => {
-                if args.diff {
-                    diffs.push_str(&unified_diff(&input.display(), report.document.original(), report.text()));
-                }
-                all.extend(findings(&input.display(), &report));
+    clean_each(&inputs, &pipeline, |input, result| match result {
+        Ok(report) => {
+            if args.diff {
+                diffs.push_str(&unified_diff(&input.display(), report.document.original(), report.text()));
             }
-            Err(message) => {
-                if matches!(args.output_format, OutputFormat::Human | OutputFormat::Concise) {
-                    error(&message);
-                }
-                all.push(Finding::failure(&input.display(), &message));
-                failed = true;
-            }
+            all.extend(findings(&input.display(), &report));
         }
-    }
+        Err(message) => {
+            if matches!(args.output_format, OutputFormat::Human | OutputFormat::Concise) {
+                error(&message);
+            }
+            all.push(Finding::failure(&input.display(), &message));
+            failed = true;
+        }
+    });
     if args.diff {
         write_stdout(&diffs);
     } else if args.statistics {

@@ -1,5 +1,5 @@
 use super::args::CleanArgs;
-use super::input::{Input, clean_all, inputs};
+use super::input::{Input, clean_each, inputs};
 use super::write::{self, InPlace};
 use super::{Status, error, unified_diff, write_stdout};
 use std::collections::HashSet;
@@ -39,7 +39,7 @@ pub fn run(args: CleanArgs) -> Status {
     }
     let mut status = Status::Ok;
     let mut cleaned = 0;
-    for (input, result) in inputs.iter().zip(clean_all(&inputs, &pipeline)) {
+    clean_each(&inputs, &pipeline, |input, result| {
         let written = result.and_then(|report| refuse_uncertain_encoding(input, report, &args)).and_then(|report| {
             if args.report {
                 eprint!("{}:\n{}", input.display(), render_report(&report));
@@ -61,7 +61,7 @@ pub fn run(args: CleanArgs) -> Status {
                 status = Status::Error;
             }
         }
-    }
+    });
     if !matches!(destination, Destination::Stdout) {
         eprintln!("cleaned {cleaned} {}, {} failed", plural(cleaned, "file"), inputs.len() - cleaned);
     }
@@ -71,21 +71,19 @@ pub fn run(args: CleanArgs) -> Status {
 /// `clean --diff`: the unified diff of every file, nothing written; 1 when a file would change.
 fn print_diffs(inputs: &[Input], pipeline: &zhclean::Pipeline) -> Status {
     let mut status = Status::Ok;
-    for (input, result) in inputs.iter().zip(clean_all(inputs, pipeline)) {
-        match result {
-            Ok(report) => {
-                let diff = unified_diff(&input.display(), report.document.original(), report.text());
-                if !diff.is_empty() {
-                    status = status.max(Status::Findings);
-                    write_stdout(&diff);
-                }
-            }
-            Err(message) => {
-                error(message);
-                status = Status::Error;
+    clean_each(inputs, pipeline, |input, result| match result {
+        Ok(report) => {
+            let diff = unified_diff(&input.display(), report.document.original(), report.text());
+            if !diff.is_empty() {
+                status = status.max(Status::Findings);
+                write_stdout(&diff);
             }
         }
-    }
+        Err(message) => {
+            error(message);
+            status = Status::Error;
+        }
+    });
     status
 }
 

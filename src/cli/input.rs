@@ -1,8 +1,10 @@
 //! Reading inputs: files or standard input, each failure naming the file.
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 use zhclean::{Pipeline, Report};
 
 /// An input as given on the command line.
@@ -49,27 +51,68 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     paths.iter().map(|path| Input { path: path.clone() }).collect()
 }
 
-/// Reads and cleans every input in parallel; results keep the order of the inputs. A file that
-/// `per-file-ignores` matches is cleaned with those rules switched off.
-pub fn clean_all(inputs: &[Input], pipeline: &Pipeline) -> Vec<Result<Report, String>> {
+/// Reads and cleans the inputs on the thread pool and hands each result to `consume`, on the
+/// calling thread and in the order of the inputs, as soon as it and those before it are done.
+/// At most twice as many files as there are threads are read or held at a time, so memory does
+/// not grow with the number of files. A file that `per-file-ignores` matches is cleaned with
+/// those rules switched off.
+pub fn clean_each(inputs: &[Input], pipeline: &Pipeline, mut consume: impl FnMut(&Input, Result<Report, String>)) {
+    let threads = rayon::current_num_threads();
+    let window = 2 * threads;
+    let next = AtomicUsize::new(0);
+    let consumed = (Mutex::new(0usize), Condvar::new());
+    let (sender, receiver) = mpsc::channel();
+    rayon::in_place_scope(|scope| {
+        for _ in 0..threads.min(inputs.len()) {
+            let sender = sender.clone();
+            let (next, consumed) = (&next, &consumed);
+            scope.spawn(move |_| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let mut done = consumed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *done + window {
+                        done = consumed.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    if sender.send((i, clean_input(input, pipeline))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut finished: BTreeMap<usize, Result<Report, String>> = BTreeMap::new();
+        let mut expected = 0;
+        for (i, result) in receiver {
+            finished.insert(i, result);
+            while let Some(result) = finished.remove(&expected) {
+                consume(&inputs[expected], result);
+                expected += 1;
+                *consumed.0.lock().unwrap_or_else(|e| e.into_inner()) = expected;
+                consumed.1.notify_all();
+            }
+        }
+    });
+}
+
+/// Cleans one input with `pipeline`, or with its own when `per-file-ignores` matches it.
+fn clean_input(input: &Input, pipeline: &Pipeline) -> Result<Report, String> {
     let config = pipeline.config();
     if config.per_file_ignores.is_empty() {
-        return inputs.par_iter().map(|input| clean_one(input, pipeline)).collect();
+        return clean_one(input, pipeline);
     }
-    inputs
-        .par_iter()
-        .map(|input| match Pipeline::new(config.for_path(&input.path)) {
-            Ok(own) => clean_one(input, &own),
-            Err(e) => Err(format!("{}: {e}", input.display())),
-        })
-        .collect()
+    match Pipeline::new(config.for_path(&input.path)) {
+        Ok(own) => clean_one(input, &own),
+        Err(e) => Err(format!("{}: {e}", input.display())),
+    }
 }
 
 /// Reads and cleans one input. A panic (a bug) fails this input only, with a message that
 /// says so, and the run goes on with the others.
 fn clean_one(input: &Input, pipeline: &Pipeline) -> Result<Report, String> {
     let bytes = input.read()?;
-    let cleaned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.clean_bytes(&bytes)));
+    let cleaned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.clean_owned_bytes(bytes)));
     match cleaned {
         Ok(result) => result.map_err(|e| format!("{}: {e}", input.display())),
         Err(payload) => Err(format!(
@@ -87,4 +130,34 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("panic")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_the_order_of_the_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for i in 0..40 {
+            let path = dir.path().join(format!("{i}.txt"));
+            // Sizes vary, so that files finish out of order.
+            std::fs::write(&path, format!("第{i}段，内容。\n").repeat(1 + (i * 37) % 300)).unwrap();
+            inputs.push(Input { path });
+        }
+        inputs.push(Input { path: dir.path().join("missing.txt") });
+        let pipeline = Pipeline::new(zhclean::Config::default()).unwrap();
+        let mut seen = Vec::new();
+        clean_each(&inputs, &pipeline, |input, result| {
+            let first_line = result.map(|report| report.text().lines().next().unwrap_or_default().to_owned());
+            seen.push((input.display(), first_line.map_err(|e| e.contains("missing.txt: cannot read"))));
+        });
+        assert_eq!(seen.len(), 41);
+        for (i, (path, first)) in seen.iter().take(40).enumerate() {
+            assert!(path.ends_with(&format!("/{i}.txt")));
+            assert_eq!(first, &Ok(format!("第{i}段，内容。")));
+        }
+        assert_eq!(seen[40].1, Err(true));
+    }
 }
