@@ -3,6 +3,7 @@
 
 mod linear;
 mod realistic;
+mod system;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -13,17 +14,39 @@ use zhclean::{Config, Document, Pipeline, Stage};
 const RUNS: usize = 3;
 
 fn main() -> Result<(), String> {
-    let (mb, corpus, linear_only, save_input) = parse_args()?;
-    if let Some(path) = save_input {
-        let (text, _) = realistic::build(&corpus, mb)?;
-        return std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()));
+    let args = parse_args()?;
+    let realistic = |mb: usize| realistic::build(&args.corpus, mb).map(|(text, _)| text);
+    match args.mode {
+        Mode::SaveInput(path) => {
+            return std::fs::write(&path, realistic(args.mb)?).map_err(|e| format!("{}: {e}", path.display()));
+        }
+        Mode::PeakMemory(path) => return system::report_peak_memory(&path),
+        Mode::Linear => {}
+        Mode::All => {
+            throughput(args.mb, &args.corpus)?;
+            println!();
+            if let Some(zhclean) = &args.zhclean {
+                command_line(zhclean, &realistic(args.mb)?, realistic)?;
+                println!();
+            }
+        }
     }
-    if !linear_only {
-        throughput(mb, &corpus)?;
-        println!();
-    }
+    linear::sizes(realistic)?;
+    println!();
     linear::run();
     Ok(())
+}
+
+/// The command line: start-up, peak memory per file, and one and two threads over files.
+fn command_line(zhclean: &Path, text: &str, realistic: impl Fn(usize) -> Result<String, String>) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("zhclean-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    println!("the command line ({})", zhclean.display());
+    system::startup(zhclean, text, &dir)?;
+    system::threads(zhclean, text, 200, &dir)?;
+    println!();
+    system::peak_memory(&[1, 10, 100], realistic, &dir)?;
+    std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())
 }
 
 /// Throughput per stage, of the pipeline and of the peer on the realistic input (see
@@ -37,7 +60,7 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
         size as f64 / 1e6
     );
     println!();
-    println!("{:<34} {:>10}", "measurement", "MB/s");
+    println!("{:<44} {:>10}", "measurement", "MB/s");
 
     let default = Pipeline::new(Config::default()).map_err(|e| e.to_string())?;
     let converting =
@@ -81,6 +104,14 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
         drop(black_box(zhclean::output::findings("bench", &report)));
     });
     row("zhclean check (pipeline + findings)", size, check);
+    let cleaned = default.clean_bytes(&input).map_err(|e| e.to_string())?.text().as_bytes().to_vec();
+    let check_clean = best(|| {
+        let report = default.clean_bytes(&cleaned).expect("the cleaned text decodes");
+        drop(black_box(zhclean::output::findings("bench", &report)));
+    });
+    row("zhclean check on its own output (clean text)", cleaned.len(), check_clean);
+    let convert = best(|| drop(black_box(converting.clean_bytes(&input))));
+    row("zhclean pipeline with --convert t2s", size, convert);
     let peer = best(|| drop(black_box(autocorrect::format(&text))));
     row("autocorrect::format (peer)", size, peer);
     let peer_lint = best(|| drop(black_box(autocorrect::lint_for(&text, "txt"))));
@@ -125,31 +156,52 @@ fn conversion_backends(text: &str) -> Result<(), String> {
         let converter = Converter::with_backend("t2s", backend).map_err(|e| e.to_string())?;
         let load = started.elapsed();
         let elapsed = best(|| drop(black_box(converter.convert(&traditional))));
-        let label = format!("t2s {name} (load {} ms)", load.as_millis());
+        let label = format!("t2s on traditional text, {name} (load {} ms)", load.as_millis());
         row(&label, traditional.len(), elapsed);
     }
     Ok(())
 }
 
-/// `[--linear | --save-input FILE] --mb N CORPUS_DIR`: the size, the corpus, whether to run
-/// only the linear-time guard, and where to write the realistic input instead of measuring.
-fn parse_args() -> Result<(usize, PathBuf, bool, Option<PathBuf>), String> {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let linear_only = args.first().is_some_and(|a| a == "--linear");
-    if linear_only {
-        args.remove(0);
-    }
-    let mut save_input = None;
-    if args.first().is_some_and(|a| a == "--save-input") && args.len() > 1 {
-        save_input = Some(PathBuf::from(args.remove(1)));
-        args.remove(0);
-    }
-    match args.as_slice() {
-        [flag, mb, corpus] if flag == "--mb" => {
-            Ok((mb.parse().map_err(|_| format!("bad --mb `{mb}`"))?, PathBuf::from(corpus), linear_only, save_input))
+/// What the bench does.
+enum Mode {
+    /// Everything.
+    All,
+    /// Only the linear-time rows.
+    Linear,
+    /// Write the realistic input to this file.
+    SaveInput(PathBuf),
+    /// Clean this file and print the peak memory (used by the bench itself).
+    PeakMemory(PathBuf),
+}
+
+/// The arguments: `[--linear | --save-input FILE | --peak-memory FILE] [--zhclean BINARY]
+/// --mb N CORPUS_DIR`.
+struct Args {
+    mode: Mode,
+    mb: usize,
+    corpus: PathBuf,
+    zhclean: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    const USAGE: &str =
+        "usage: zhclean-bench [--linear | --save-input FILE | --peak-memory FILE] [--zhclean BINARY] --mb N CORPUS_DIR";
+    let mut args = std::env::args().skip(1);
+    let (mut mode, mut mb, mut corpus, mut zhclean) = (Mode::All, None, None, None);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value; {USAGE}"));
+        match arg.as_str() {
+            "--linear" => mode = Mode::Linear,
+            "--save-input" => mode = Mode::SaveInput(PathBuf::from(value()?)),
+            "--peak-memory" => mode = Mode::PeakMemory(PathBuf::from(value()?)),
+            "--zhclean" => zhclean = Some(PathBuf::from(value()?)),
+            "--mb" => mb = Some(value()?.parse().map_err(|_| format!("bad --mb; {USAGE}"))?),
+            _ if corpus.is_none() && !arg.starts_with('-') => corpus = Some(PathBuf::from(arg)),
+            _ => return Err(format!("unexpected `{arg}`; {USAGE}")),
         }
-        _ => Err("usage: zhclean-bench [--linear | --save-input FILE] --mb N CORPUS_DIR".to_owned()),
     }
+    let corpus = corpus.ok_or(USAGE)?;
+    Ok(Args { mode, mb: mb.unwrap_or(10), corpus, zhclean })
 }
 
 /// The top-level corpus files, concatenated and repeated until at least `mb` megabytes.
@@ -198,5 +250,5 @@ fn best(mut f: impl FnMut()) -> Duration {
 }
 
 fn row(label: &str, bytes: usize, elapsed: Duration) {
-    println!("{label:<34} {:>10.1}", bytes as f64 / 1e6 / elapsed.as_secs_f64());
+    println!("{label:<44} {:>10.1}", bytes as f64 / 1e6 / elapsed.as_secs_f64());
 }

@@ -1,7 +1,7 @@
-//! `cargo xtask bench`: throughput per stage, for the pipeline and for the peer tool, then the
-//! linear-time guard (`--linear` runs only the guard), then the Python package on the same
-//! corpus: `clean_batch`, `clean`, and Ray Data with 1 and 2 workers (`--no-python` leaves it
-//! out).
+//! `cargo xtask bench`: throughput per stage, for the pipeline and for the peer tool; the
+//! command line's start-up, peak memory and one and two threads over a directory of files; the
+//! linear-time rows (`--linear` runs only those); then the Python package on the same corpus:
+//! `clean_batch`, `clean`, and Ray Data with 1 and 2 workers (`--no-python` leaves it out).
 
 pub fn run(args: &[String]) -> Result<(), String> {
     crate::reject_unknown(args, &["--linear", "--no-python"], &["--mb", "--save-input"])?;
@@ -15,8 +15,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None if args.iter().any(|a| a == "--linear") => vec!["--linear"],
         None => vec![],
     };
-    let bench =
-        [&["run", "--quiet", "--release", "--package", "zhclean-bench", "--"][..], &mode, &["--mb", mb, corpus]];
+    crate::cargo(&["build", "--quiet", "--release", "--bin", "zhclean"])?;
+    let target = std::env::var("CARGO_TARGET_DIR").map_or(crate::root().join("target"), std::path::PathBuf::from);
+    let zhclean = target.join("release/zhclean");
+    let zhclean = zhclean.to_str().ok_or("the repository path is not UTF-8")?;
+    let bench = [
+        &["run", "--quiet", "--release", "--package", "zhclean-bench", "--"][..],
+        &mode,
+        &["--zhclean", zhclean, "--mb", mb, corpus],
+    ];
     crate::cargo(&bench.concat())?;
     if !mode.is_empty() || args.iter().any(|a| a == "--no-python") {
         return Ok(());

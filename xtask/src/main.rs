@@ -64,10 +64,12 @@ Tasks:
         SECONDS each (default 60) with cargo-fuzz on the nightly toolchain, installing
         cargo-fuzz if needed. They check: no panic, idempotence, every change logged.
   bench [--mb N] [--linear | --save-input FILE] [--no-python]
-        Build in release mode and report MB/s per stage, for the whole pipeline and for
-        the peer tool (autocorrect) on the same input of at least N MB (default 10); then
-        the linear-time guard: MB/s at 1 and 10 MB of adversarial shapes of text
-        (--linear runs only the guard); then the Python package on the same corpus:
+        Build in release mode and report, on a realistic input of at least N MB (default
+        10): MB/s per stage, for the whole pipeline, for `check` on dirty and on clean text,
+        for --convert t2s and each OpenCC backend, next to the peer tool (autocorrect) on the
+        same input; the command line's start-up on 1 KB, one and two threads over 200 files,
+        and peak memory per file at 1, 10 and 100 MB; MB/s at 1, 10 and 100 MB of three
+        shapes and the linear-time guard (--linear runs only these); then the Python package:
         clean_batch, clean, and Ray Data with 1 and 2 workers (--no-python: not).
         --save-input FILE writes the realistic input to FILE and measures nothing
         (to profile with, e.g., `perf record zhclean clean FILE`).

@@ -123,19 +123,29 @@ impl Document {
             return 0;
         }
         changes.sort_by_key(|c| (c.range.start, c.range.end));
-        let mut text = String::with_capacity(self.text.len());
-        let mut spans = Vec::new();
-        let mut new_edits = Vec::new();
+        let mut end = 0;
+        changes.retain(|change| {
+            let range = change.range;
+            let kept =
+                range.start >= end && range.end <= self.text.len() && self.text[range.as_range()] != change.replacement;
+            if kept {
+                end = range.end;
+            }
+            kept
+        });
+        if changes.is_empty() {
+            return 0;
+        }
+        // The new text is allocated at its exact length: it is as large as the document.
+        let grown: usize = changes.iter().map(|c| c.replacement.len()).sum();
+        let shrunk: usize = changes.iter().map(|c| c.range.len()).sum();
+        let mut text = String::with_capacity(self.text.len() + grown - shrunk);
+        let mut spans = Vec::with_capacity(changes.len());
+        let mut new_edits = Vec::with_capacity(changes.len());
         let mut copied_to = 0;
         for change in changes {
             let range = change.range;
-            if range.start < copied_to || range.end > self.text.len() {
-                continue;
-            }
             let before = &self.text[range.as_range()];
-            if before == change.replacement {
-                continue;
-            }
             text.push_str(&self.text[copied_to..range.start]);
             let after_start = text.len();
             text.push_str(&change.replacement);
@@ -148,9 +158,6 @@ impl Document {
                 confidence: change.confidence,
             });
             copied_to = range.end;
-        }
-        if spans.is_empty() {
-            return 0;
         }
         text.push_str(&self.text[copied_to..]);
         self.text = text;
