@@ -16,6 +16,7 @@ const RUNS: usize = 3;
 fn main() -> Result<(), String> {
     let args = parse_args()?;
     let realistic = |mb: usize| realistic::build(&args.corpus, mb).map(|(text, _)| text);
+    let sentences = |mb: usize| realistic::sentences_only(&args.corpus, mb);
     match args.mode {
         Mode::SaveInput(path) => {
             return std::fs::write(&path, realistic(args.mb)?).map_err(|e| format!("{}: {e}", path.display()));
@@ -31,7 +32,7 @@ fn main() -> Result<(), String> {
             }
         }
     }
-    linear::sizes(realistic)?;
+    linear::sizes(sentences)?;
     println!();
     linear::run();
     Ok(())
@@ -200,7 +201,11 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err(format!("unexpected `{arg}`; {USAGE}")),
         }
     }
-    let corpus = corpus.ok_or(USAGE)?;
+    let corpus = match (&mode, corpus) {
+        (_, Some(corpus)) => corpus,
+        (Mode::PeakMemory(_), None) => PathBuf::new(),
+        (_, None) => return Err(USAGE.to_owned()),
+    };
     Ok(Args { mode, mb: mb.unwrap_or(10), corpus, zhclean })
 }
 

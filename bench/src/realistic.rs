@@ -49,6 +49,26 @@ fn sentences(text: &str) -> Vec<String> {
 /// At least `mb` megabytes of distinct paragraphs of two to six sentences drawn from the corpus
 /// and `corpus-real`, then the extraction cases; and the number of extraction cases.
 pub fn build(corpus: &Path, mb: usize) -> Result<(String, usize), String> {
+    let mut input = sentences_only(corpus, mb)?;
+    let shared = corpus.join("../../shared");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(shared.join("real-extraction/cases"))
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path().join("input.bin"))).collect())
+        .unwrap_or_default();
+    cases.sort();
+    let mut extracted = 0;
+    for case in cases {
+        if let Ok(text) = String::from_utf8(std::fs::read(&case).unwrap_or_default()) {
+            input.push_str(&text);
+            input.push_str("\n\n");
+            extracted += 1;
+        }
+    }
+    Ok((input, extracted))
+}
+
+/// At least `mb` megabytes of distinct paragraphs drawn from the corpus and `corpus-real`,
+/// without the extraction cases: text of the same make at any size.
+pub fn sentences_only(corpus: &Path, mb: usize) -> Result<String, String> {
     let shared = corpus.join("../../shared");
     let mut documents = Vec::new();
     for path in texts(corpus).into_iter().chain(texts(&shared.join("corpus-real"))) {
@@ -68,17 +88,5 @@ pub fn build(corpus: &Path, mb: usize) -> Result<(String, usize), String> {
         }
         input.push_str("\n\n");
     }
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(shared.join("real-extraction/cases"))
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path().join("input.bin"))).collect())
-        .unwrap_or_default();
-    cases.sort();
-    let mut extracted = 0;
-    for case in cases {
-        if let Ok(text) = String::from_utf8(std::fs::read(&case).unwrap_or_default()) {
-            input.push_str(&text);
-            input.push_str("\n\n");
-            extracted += 1;
-        }
-    }
-    Ok((input, extracted))
+    Ok(input)
 }

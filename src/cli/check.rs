@@ -1,9 +1,9 @@
 use super::args::{CheckArgs, FailOn};
-use super::input::{clean_each, inputs};
+use super::input::{Input, clean_each, inputs};
 use super::{Status, error, unified_diff, write_stdout};
 use std::io::IsTerminal;
-use zhclean::Severity;
 use zhclean::output::{Finding, OutputFormat, PENDING_EDITS_CODE, emit, findings, plural, statistics};
+use zhclean::{Report, Severity};
 use zhclean_encoding::unreadable_input;
 
 pub fn run(args: CheckArgs) -> Status {
@@ -18,12 +18,19 @@ pub fn run(args: CheckArgs) -> Status {
     let mut all = Vec::new();
     let mut diffs = String::new();
     let mut failed = false;
-    clean_each(&inputs, &pipeline, |input, result| match result {
-        Ok(report) => {
-            if args.diff {
-                diffs.push_str(&unified_diff(&input.display(), report.document.original(), report.text()));
-            }
-            all.extend(findings(&input.display(), &report));
+    // The findings (and the diff) of each file are made on its worker thread.
+    let finish = |input: &Input, report: Report| {
+        let diff = if args.diff {
+            unified_diff(&input.display(), report.document.original(), report.text())
+        } else {
+            String::new()
+        };
+        Ok((findings(&input.display(), &report), diff))
+    };
+    clean_each(&inputs, &pipeline, finish, |input, result| match result {
+        Ok((found, diff)) => {
+            diffs.push_str(&diff);
+            all.extend(found);
         }
         Err(message) => {
             if matches!(args.output_format, OutputFormat::Human | OutputFormat::Concise) {

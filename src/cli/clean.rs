@@ -39,8 +39,11 @@ pub fn run(args: CleanArgs) -> Status {
     }
     let mut status = Status::Ok;
     let mut cleaned = 0;
-    clean_each(&inputs, &pipeline, |input, result| {
-        let written = result.and_then(|report| refuse_uncertain_encoding(input, report, &args)).and_then(|report| {
+    // Files are written here, on the calling thread, which waits for the disk while the worker
+    // threads clean the next files.
+    let finish = |input: &Input, report: Report| refuse_uncertain_encoding(input, report, &args);
+    clean_each(&inputs, &pipeline, finish, |input, result| {
+        let written = result.and_then(|report| {
             if args.report {
                 eprint!("{}:\n{}", input.display(), render_report(&report));
             }
@@ -71,9 +74,10 @@ pub fn run(args: CleanArgs) -> Status {
 /// `clean --diff`: the unified diff of every file, nothing written; 1 when a file would change.
 fn print_diffs(inputs: &[Input], pipeline: &zhclean::Pipeline) -> Status {
     let mut status = Status::Ok;
-    clean_each(inputs, pipeline, |input, result| match result {
-        Ok(report) => {
-            let diff = unified_diff(&input.display(), report.document.original(), report.text());
+    let diff =
+        |input: &Input, report: Report| Ok(unified_diff(&input.display(), report.document.original(), report.text()));
+    clean_each(inputs, pipeline, diff, |_, result| match result {
+        Ok(diff) => {
             if !diff.is_empty() {
                 status = status.max(Status::Findings);
                 write_stdout(&diff);

@@ -51,12 +51,18 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     paths.iter().map(|path| Input { path: path.clone() }).collect()
 }
 
-/// Reads and cleans the inputs on the thread pool and hands each result to `consume`, on the
-/// calling thread and in the order of the inputs, as soon as it and those before it are done.
-/// At most twice as many files as there are threads are read or held at a time, so memory does
-/// not grow with the number of files. A file that `per-file-ignores` matches is cleaned with
-/// those rules switched off.
-pub fn clean_each(inputs: &[Input], pipeline: &Pipeline, mut consume: impl FnMut(&Input, Result<Report, String>)) {
+/// Reads and cleans the inputs on the thread pool, where `finish` turns each report into what
+/// the command needs (writing the file, formatting the findings), and hands each result to
+/// `consume`, on the calling thread and in the order of the inputs, as soon as it and those
+/// before it are done. At most twice as many files as there are threads are read or held at a
+/// time, so memory does not grow with the number of files. A file that `per-file-ignores`
+/// matches is cleaned with those rules switched off.
+pub fn clean_each<T: Send>(
+    inputs: &[Input],
+    pipeline: &Pipeline,
+    finish: impl Fn(&Input, Report) -> Result<T, String> + Sync,
+    mut consume: impl FnMut(&Input, Result<T, String>),
+) {
     let threads = rayon::current_num_threads();
     let window = 2 * threads;
     let next = AtomicUsize::new(0);
@@ -65,7 +71,7 @@ pub fn clean_each(inputs: &[Input], pipeline: &Pipeline, mut consume: impl FnMut
     rayon::in_place_scope(|scope| {
         for _ in 0..threads.min(inputs.len()) {
             let sender = sender.clone();
-            let (next, consumed) = (&next, &consumed);
+            let (next, consumed, finish) = (&next, &consumed, &finish);
             scope.spawn(move |_| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -75,14 +81,15 @@ pub fn clean_each(inputs: &[Input], pipeline: &Pipeline, mut consume: impl FnMut
                         done = consumed.1.wait(done).unwrap_or_else(|e| e.into_inner());
                     }
                     drop(done);
-                    if sender.send((i, clean_input(input, pipeline))).is_err() {
+                    let result = clean_input(input, pipeline).and_then(|report| finish(input, report));
+                    if sender.send((i, result)).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(sender);
-        let mut finished: BTreeMap<usize, Result<Report, String>> = BTreeMap::new();
+        let mut finished: BTreeMap<usize, Result<T, String>> = BTreeMap::new();
         let mut expected = 0;
         for (i, result) in receiver {
             finished.insert(i, result);
@@ -149,8 +156,8 @@ mod tests {
         inputs.push(Input { path: dir.path().join("missing.txt") });
         let pipeline = Pipeline::new(zhclean::Config::default()).unwrap();
         let mut seen = Vec::new();
-        clean_each(&inputs, &pipeline, |input, result| {
-            let first_line = result.map(|report| report.text().lines().next().unwrap_or_default().to_owned());
+        let first_line = |_: &Input, report: Report| Ok(report.text().lines().next().unwrap_or_default().to_owned());
+        clean_each(&inputs, &pipeline, first_line, |input, first_line| {
             seen.push((input.display(), first_line.map_err(|e| e.contains("missing.txt: cannot read"))));
         });
         assert_eq!(seen.len(), 41);

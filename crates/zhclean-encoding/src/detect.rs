@@ -42,7 +42,9 @@ impl<'a> Verdict<'a> {
 }
 
 /// Decides how to read `bytes`.
-pub(crate) fn detect(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
+/// `plain` says that `bytes` hold no NUL (nor carriage return), so that they need not be
+/// searched for one again.
+pub(crate) fn detect(bytes: &[u8], plain: bool) -> Result<Verdict<'_>, DecodeError> {
     binary::check_signature(bytes)?;
     if let Some((scheme, bom_len)) = bom::sniff(bytes) {
         binary::check_nul(scheme, bytes)?;
@@ -51,7 +53,7 @@ pub(crate) fn detect(bytes: &[u8]) -> Result<Verdict<'_>, DecodeError> {
             _ => Verdict { bom_len, ..Verdict::new(scheme, 1.0) },
         });
     }
-    if let Some(offset) = binary::first_nul(bytes) {
+    if let Some(offset) = binary::first_nul(bytes).filter(|_| !plain) {
         if let Some((scheme, confidence)) = wide::sniff_utf32(bytes).or_else(|| wide::sniff_utf16(bytes)) {
             return Ok(Verdict::new(scheme, confidence));
         }
@@ -144,7 +146,10 @@ mod tests {
     #[test]
     fn utf16_without_bom_is_not_binary() {
         let bytes: Vec<u8> = "ok 双方".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(detect(&bytes).map(|v| v.scheme), Ok(Scheme::Encoding(UTF_16LE)));
-        assert_eq!(detect(b"ok\0ok\0\0").map(|v| v.scheme), Err(DecodeError::NulByte { offset: 2, like_utf16: false }));
+        assert_eq!(detect(&bytes, false).map(|v| v.scheme), Ok(Scheme::Encoding(UTF_16LE)));
+        assert_eq!(
+            detect(b"ok\0ok\0\0", false).map(|v| v.scheme),
+            Err(DecodeError::NulByte { offset: 2, like_utf16: false })
+        );
     }
 }

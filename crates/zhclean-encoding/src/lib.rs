@@ -152,9 +152,13 @@ pub fn repair(doc: &mut Document, enabled: impl Fn(&str) -> bool) {
 /// 4 KiB from the first non-ASCII byte, checked against the GB18030, Big5, EUC-JP and EUC-KR
 /// readings of the first 16 KiB. The chosen encoding is validated over the whole input.
 pub fn decode(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, DecodeError> {
+    // One scan tells whether the input holds a NUL or a carriage return byte. Most text holds
+    // neither, and then neither the detection nor the line endings need a pass of their own
+    // (a decoded NUL or CR is such a byte in every encoding zhclean reads).
+    let plain = memchr::memchr2(0, b'\r', bytes).is_none();
     let (verdict, overridden) = match options.encoding {
         Some(encoding) => (forced(bytes, encoding)?, true),
-        None => (detect::detect(bytes)?, false),
+        None => (detect::detect(bytes, plain)?, false),
     };
     let (text, replacements) = match verdict.utf8 {
         Some(text) => (text.to_owned(), Vec::new()),
@@ -165,7 +169,7 @@ pub fn decode(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, DecodeEr
         bom: verdict.bom_len > 0,
         confidence: verdict.confidence,
         low_confidence: verdict.confidence < LOW_CONFIDENCE,
-        line_endings: LineEndings::of(&text),
+        line_endings: if plain { LineEndings::without_cr(&text) } else { LineEndings::of(&text) },
         replacements,
         overridden,
         runner_up: verdict.runner_up,

@@ -19,6 +19,11 @@ pub enum LineEndings {
 }
 
 impl LineEndings {
+    /// The line endings of `text`, known to hold no carriage return.
+    pub fn without_cr(text: &str) -> Self {
+        if text.contains('\n') { Self::Lf } else { Self::None }
+    }
+
     /// The line endings of `text`.
     pub fn of(text: &str) -> Self {
         let bytes = text.as_bytes();

@@ -155,8 +155,9 @@ fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Opti
     // `其 其他`: a lone character before a word that starts with it, unless it belongs with the
     // token before it as a word (`他 国 国家` is `他国 国家`) or as a word the segmenter can tell
     // from its statistics though its dictionary lacks it (`行政 厅 厅长` is `行政厅 厅长`).
-    let belongs_before = previous.is_some_and(|p| is_one_word(&format!("{p}{a}")));
-    if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !belongs_before {
+    // Asked last: it may load jieba's model.
+    let belongs_before = || previous.is_some_and(|p| is_one_word(&format!("{p}{a}")));
+    if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !belongs_before() {
         return suspect(a);
     }
     // `内务部 部`: a lone character after a word that ends with it.
