@@ -100,7 +100,7 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
                 end_column: end.column,
                 message: edit_message(&edit.before, &edit.after),
                 fix: Some(Applicability::Safe),
-                edit: Some(EditText { before: edit.before.clone(), after: edit.after.clone() }),
+                edit: Some(EditText { before: edit.before.to_string(), after: edit.after.to_string() }),
                 source_line: line_of(start.line),
             }
         })

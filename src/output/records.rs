@@ -60,8 +60,8 @@ pub fn records(report: &Report) -> Records {
             code: registry::by_name(edit.rule).map_or("", |rule| rule.code),
             start: offsets.at(edit.range.start),
             end: offsets.at(edit.range.end),
-            before: edit.before.clone(),
-            after: edit.after.clone(),
+            before: edit.before.to_string(),
+            after: edit.after.to_string(),
         })
         .collect();
     edits.sort_by_key(|edit| (edit.start, edit.end));

@@ -153,7 +153,7 @@ impl Document {
             new_edits.push(Edit {
                 rule: change.rule,
                 range: self.to_original(range),
-                before: before.to_owned(),
+                before: before.into(),
                 after: change.replacement,
                 confidence: change.confidence,
             });

@@ -1,4 +1,5 @@
 use crate::TextRange;
+use compact_str::CompactString;
 use serde::Serialize;
 
 /// A replacement a stage proposes for the document's **current** text.
@@ -8,15 +9,15 @@ pub struct Change {
     pub rule: &'static str,
     /// Bytes of the current text to replace.
     pub range: TextRange,
-    /// The text to put there.
-    pub replacement: String,
+    /// The text to put there (held inline up to 24 bytes: most changes allocate nothing).
+    pub replacement: CompactString,
     /// How sure the rule is, from 0 to 1, when it guessed (e.g. joining two lines).
     pub confidence: Option<f32>,
 }
 
 impl Change {
     /// Replace `range` of the current text with `replacement`.
-    pub fn replace(rule: &'static str, range: TextRange, replacement: impl Into<String>) -> Self {
+    pub fn replace(rule: &'static str, range: TextRange, replacement: impl Into<CompactString>) -> Self {
         Self { rule, range, replacement: replacement.into(), confidence: None }
     }
 
@@ -27,11 +28,11 @@ impl Change {
 
     /// Delete `range` of the current text.
     pub fn delete(rule: &'static str, range: TextRange) -> Self {
-        Self::replace(rule, range, String::new())
+        Self::replace(rule, range, CompactString::default())
     }
 
     /// Insert `text` at `offset` of the current text.
-    pub fn insert(rule: &'static str, offset: usize, text: impl Into<String>) -> Self {
+    pub fn insert(rule: &'static str, offset: usize, text: impl Into<CompactString>) -> Self {
         Self::replace(rule, TextRange::empty(offset), text)
     }
 }
@@ -43,10 +44,10 @@ pub struct Edit {
     pub rule: &'static str,
     /// Where the change happened, as a byte range of the **original** input.
     pub range: TextRange,
-    /// The text that was replaced (as it stood when the rule ran).
-    pub before: String,
-    /// The text that replaced it.
-    pub after: String,
+    /// The text that was replaced (as it stood when the rule ran); inline up to 24 bytes.
+    pub before: CompactString,
+    /// The text that replaced it; inline up to 24 bytes.
+    pub after: CompactString,
     /// How sure the rule was, when it guessed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
