@@ -37,6 +37,9 @@ impl Stage {
 const MAX_FIX_PASSES: usize = 8;
 /// How many rounds of all stages run, at most, before cleaning stops short of a fixed point.
 const MAX_ROUNDS: usize = 16;
+/// The steps from this one on (the characters of the other script, lint) run only on a text
+/// the steps before them left unchanged in the round.
+const REPORTING_STEPS: usize = 4;
 
 /// A configured pipeline; build it once and clean any number of documents with it.
 #[derive(Debug)]
@@ -110,25 +113,33 @@ impl Pipeline {
     /// changes nothing. A finding recorded again by a later round is kept once (see
     /// [`keep_last_of_each_finding`]).
     ///
-    /// A step that changed nothing on a text is not run again on that same text: the pipeline
-    /// is deterministic, so it would change nothing again (and its findings stand).
+    /// The steps that edit (mojibake repair, layout, punctuation, conversion) run until they
+    /// change nothing; the steps that mostly report (characters of the other script, then the
+    /// lint rules and their fixes) read that text once, and if their fixes change it the edit
+    /// steps run again. A step that changed nothing on a text is not run again on that same
+    /// text: the pipeline is deterministic, so it would change nothing again.
     fn clean_to_fixed_point(&self, document: &mut Document) -> Vec<Diagnostic> {
-        // For each step (repair, the three stages, lint): the edit count when it last ran, if
-        // that run changed nothing.
-        let mut idle_since: [Option<usize>; 5] = [None; 5];
+        // For each step: the edit count when it last ran, if that run changed nothing.
+        let mut idle_since: [Option<usize>; 6] = [None; 6];
         let mut remaining = Vec::new();
         for _ in 0..MAX_ROUNDS {
             let edits_before = document.edits().len();
             for (step, idle) in idle_since.iter_mut().enumerate() {
                 let start = document.edits().len();
-                if *idle == Some(start) {
+                let editing_steps_done = edits_before == start;
+                if *idle == Some(start) || (step >= REPORTING_STEPS && !editing_steps_done) {
                     continue;
                 }
                 match step {
                     0 => zhclean_encoding::repair(document, |name| self.config.enabled(name)),
                     1 => self.run_stage(Stage::Layout, document),
                     2 => self.run_stage(Stage::Punct, document),
-                    3 => self.run_stage(Stage::Convert, document),
+                    3 => zhclean_convert::convert(document, self.converter.as_ref(), |name| self.config.enabled(name)),
+                    4 => zhclean_convert::report_mixed_script(
+                        document,
+                        |name| self.config.enabled(name),
+                        self.config.unsafe_fixes,
+                    ),
                     _ => remaining = self.lint_and_fix(document),
                 }
                 *idle = (document.edits().len() == start).then_some(start);

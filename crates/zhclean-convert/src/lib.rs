@@ -29,17 +29,27 @@ pub const NAME: &str = opencc_conversion::NAME;
 pub const CONFIGS: &[&str] =
     &["s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t"];
 
-/// Reports characters of the other script (converting them when `unsafe_fixes` allows), then
-/// converts `doc` with `converter` when one is configured, logging each changed run of
-/// characters as an edit.
+/// Converts `doc` with `converter` when one is configured, logging each changed run of
+/// characters as an edit; then reports the characters of the other script that remain
+/// (converting them when `unsafe_fixes` allows).
 pub fn run(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&str) -> bool, unsafe_fixes: bool) {
-    let fixes = mixed_script::run(doc, &enabled);
-    if unsafe_fixes {
-        doc.apply(fixes);
-    }
+    convert(doc, converter, &enabled);
+    report_mixed_script(doc, &enabled, unsafe_fixes);
+}
+
+/// Converts `doc` with `converter` when one is configured (and `opencc-conversion` enabled).
+pub fn convert(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&str) -> bool) {
     if let Some(converter) = converter.filter(|_| enabled(NAME)) {
         let changes = changes(doc.text(), converter);
         doc.apply(changes);
+    }
+}
+
+/// Reports the characters of the other script, converting them when `unsafe_fixes` allows.
+pub fn report_mixed_script(doc: &mut Document, enabled: impl Fn(&str) -> bool, unsafe_fixes: bool) {
+    let fixes = mixed_script::run(doc, &enabled);
+    if unsafe_fixes {
+        doc.apply(fixes);
     }
 }
 

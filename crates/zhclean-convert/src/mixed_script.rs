@@ -88,8 +88,9 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
 }
 
 /// How often each form of `found` (the text replaced and its replacement) occurs in `text`,
-/// all counted in one pass over its characters: at each character that starts a form, the
-/// forms of each length are looked up.
+/// in one pass over its characters: at each character that starts a short form, the short
+/// forms of each length are looked up; the few long forms (whole lines a conversion changed
+/// in length) are found by an automaton.
 fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usize> {
     let mut forms: Vec<&str> = found
         .iter()
@@ -99,8 +100,9 @@ fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usi
     forms.sort_unstable();
     forms.dedup();
     let mut uses: HashMap<&str, usize> = forms.iter().map(|&form| (form, 0)).collect();
-    let starts = CharSet::new(forms.iter().filter_map(|form| form.chars().next()));
-    let mut lengths: Vec<usize> = forms.iter().map(|form| form.len()).collect();
+    let (short, long): (Vec<&str>, Vec<&str>) = forms.into_iter().partition(|form| form.chars().nth(SHORT).is_none());
+    let starts = CharSet::new(short.iter().filter_map(|form| form.chars().next()));
+    let mut lengths: Vec<usize> = short.iter().map(|form| form.len()).collect();
     lengths.sort_unstable();
     lengths.dedup();
     for (i, _) in text.char_indices().filter(|&(_, c)| starts.contains(c)) {
@@ -110,8 +112,18 @@ fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usi
             }
         }
     }
+    if let Ok(automaton) = aho_corasick::AhoCorasick::new(&long) {
+        for found in automaton.find_overlapping_iter(text) {
+            if let Some(n) = uses.get_mut(long[found.pattern().as_usize()]) {
+                *n += 1;
+            }
+        }
+    }
     uses
 }
+
+/// Forms of up to this many characters are looked up at each character that starts one.
+const SHORT: usize = 4;
 
 /// A form the document uses at least this often, and for at least this share of the uses of
 /// the pair (the form and its counterpart), is the document's own usage, not a stray.
