@@ -114,7 +114,13 @@ pub fn run(doc: &mut Document, config: &LayoutConfig, enabled: impl Fn(&str) -> 
         let changes = (rule.changes)(doc.text(), config);
         doc.apply(changes);
     }
+    let before_reflow = doc.edits().len();
     reflow::run(doc, config.separator, &enabled);
+    // Joined lines can bring a space between Chinese characters together: spacing reads them.
+    if doc.edits().len() > before_reflow && enabled(cjk_spacing::NAME) {
+        let changes = cjk_spacing::changes(doc.text(), config.profile);
+        doc.apply(changes);
+    }
     if enabled(final_newline::NAME) {
         let changes = final_newline::changes(doc.text());
         doc.apply(changes);
