@@ -267,17 +267,24 @@ fn relation(
     if common_prefix_chars(a, b) == shorter {
         return Some(if b_shingles.chars < a_shingles.chars { Relation::Head } else { Relation::StartsWithEarlier });
     }
-    // Two sets whose sizes differ by more than a fifth share fewer than four in five shingles.
-    let (x, y) = (a_all(), later.all.get_or_init(|| all_shingles(b)));
-    let (small, large) = (x.len().min(y.len()), x.len().max(y.len()));
-    if small * 100 >= large * 80 {
-        let percent = jaccard_percent(&x, y);
-        if percent >= 80 {
-            return Some(Relation::Similar(percent));
+    if !sampled_apart(a_shingles, b_shingles) {
+        // Two sets whose sizes differ by more than a fifth share fewer than four in five.
+        let (x, y) = (a_all(), later.all.get_or_init(|| all_shingles(b)));
+        if x.len().min(y.len()) * 100 >= x.len().max(y.len()) * 80 {
+            let percent = jaccard_percent(&x, y);
+            if percent >= 80 {
+                return Some(Relation::Similar(percent));
+            }
         }
     }
     let suffix = common_suffix_chars(a, b);
     (suffix >= MIN_TAIL_CHARS).then_some(Relation::Tail(suffix))
+}
+
+/// True when the samples of two paragraphs' shingles (16 or more each) share fewer than half:
+/// the whole sets then share far fewer than the four in five of a near repeat.
+fn sampled_apart(a: &Shingles, b: &Shingles) -> bool {
+    a.sampled.len().min(b.sampled.len()) >= 16 && jaccard_percent(&a.sampled, &b.sampled) < 50
 }
 
 /// The number of characters `a` and `b` start with in common.
