@@ -19,7 +19,8 @@ use zhclean_core::{Change, TextRange};
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::INVISIBLE_CHARACTER.name;
 
-fn is_invisible(c: char) -> bool {
+/// True for the characters that show nothing and mean nothing in running text.
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{0C}')
 }
 

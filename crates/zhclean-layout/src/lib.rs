@@ -30,6 +30,8 @@ mod text;
 mod trailing_whitespace;
 pub mod truncated_paragraph;
 
+use std::sync::LazyLock;
+use zhclean_core::triggers::{Trigger, TriggerTable, changes_on_lines};
 use zhclean_core::{Change, Document, Profile};
 
 /// What the layout stage needs to know.
@@ -61,24 +63,62 @@ impl ParagraphSeparator {
     }
 }
 
-/// A character-level layout rule: its name and the function that proposes its changes.
+/// A character-level layout rule: its name, the function that proposes its changes, and, for a
+/// rule that reads only its own line, the characters without which it changes nothing there.
 struct Rule {
     name: &'static str,
     changes: fn(&str, &LayoutConfig) -> Vec<Change>,
+    trigger: Option<Trigger>,
 }
 
 /// The character-level rules, in the order they run before the reflow.
 const RULES: &[Rule] = &[
-    Rule { name: line_ending::NAME, changes: |t, _| line_ending::changes(t) },
-    Rule { name: column_layout::NAME, changes: |t, _| column_layout::changes(t) },
-    Rule { name: invisible_character::NAME, changes: |t, _| invisible_character::changes(t) },
-    Rule { name: missing_glyph::NAME, changes: |t, _| missing_glyph::changes(t) },
-    Rule { name: markup_remnant::NAME, changes: |t, _| markup_remnant::changes(t) },
-    Rule { name: trailing_whitespace::NAME, changes: |t, _| trailing_whitespace::changes(t) },
-    Rule { name: markdown_heading::NAME, changes: |t, _| markdown_heading::changes(t) },
-    Rule { name: list_marker::NAME, changes: |t, _| list_marker::changes(t) },
-    Rule { name: cjk_spacing::NAME, changes: |t, c| cjk_spacing::changes(t, c.profile) },
+    Rule {
+        name: line_ending::NAME,
+        changes: |t, _| line_ending::changes(t),
+        trigger: Some(Trigger::on(|c| c == '\r')),
+    },
+    Rule { name: column_layout::NAME, changes: |t, _| column_layout::changes(t), trigger: None },
+    Rule {
+        name: invisible_character::NAME,
+        changes: |t, _| invisible_character::changes(t),
+        trigger: Some(Trigger::on(invisible_character::is_invisible)),
+    },
+    Rule {
+        name: missing_glyph::NAME,
+        changes: |t, _| missing_glyph::changes(t),
+        trigger: Some(Trigger::on(missing_glyph::marks_missing_glyph)),
+    },
+    Rule {
+        name: markup_remnant::NAME,
+        changes: |t, _| markup_remnant::changes(t),
+        trigger: Some(Trigger::on(|c| matches!(c, '<' | '&'))),
+    },
+    Rule { name: trailing_whitespace::NAME, changes: |t, _| trailing_whitespace::changes(t), trigger: None },
+    Rule { name: markdown_heading::NAME, changes: |t, _| markdown_heading::changes(t), trigger: None },
+    Rule { name: list_marker::NAME, changes: |t, _| list_marker::changes(t), trigger: None },
+    Rule { name: cjk_spacing::NAME, changes: |t, c| cjk_spacing::changes(t, c.profile), trigger: None },
 ];
+
+/// The triggers of the [`RULES`] that read only their own line, bit `i` for rule `i`.
+static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(|| {
+    TriggerTable::new(RULES.iter().map(|rule| rule.trigger.unwrap_or(Trigger::on(|_| false))).collect())
+});
+
+/// Runs the character-level rules over `doc`, each line-bound rule on the lines that hold its
+/// triggers.
+fn run_rules(doc: &mut Document, config: &LayoutConfig, enabled: &impl Fn(&str) -> bool) {
+    let mut lines = TRIGGERS.lines(doc.text());
+    for (bit, rule) in RULES.iter().enumerate().filter(|(_, rule)| enabled(rule.name)) {
+        let changes = match rule.trigger {
+            Some(_) => changes_on_lines(doc.text(), &lines, bit, |line| (rule.changes)(line, config)),
+            None => (rule.changes)(doc.text(), config),
+        };
+        if doc.apply(changes) > 0 {
+            lines = TRIGGERS.lines(doc.text());
+        }
+    }
+}
 
 /// Names of every rule whose edits this stage makes.
 pub fn rule_names() -> impl Iterator<Item = &'static str> {
@@ -100,20 +140,14 @@ pub use reflow::BreakSample;
 /// after the character-level rules, as the reflow sees it. For `cargo xtask calibrate`.
 pub fn break_samples(text: &str, config: &LayoutConfig) -> (String, Vec<BreakSample>) {
     let mut doc = Document::new(text);
-    for rule in RULES {
-        let changes = (rule.changes)(doc.text(), config);
-        doc.apply(changes);
-    }
+    run_rules(&mut doc, config, &|_| true);
     let samples = reflow::samples(doc.text());
     (doc.into_text(), samples)
 }
 
 /// Runs every enabled layout rule over `doc`.
 pub fn run(doc: &mut Document, config: &LayoutConfig, enabled: impl Fn(&str) -> bool) {
-    for rule in RULES.iter().filter(|rule| enabled(rule.name)) {
-        let changes = (rule.changes)(doc.text(), config);
-        doc.apply(changes);
-    }
+    run_rules(doc, config, &enabled);
     let before_reflow = doc.edits().len();
     reflow::run(doc, config.separator, &enabled);
     // Joined lines can bring a space between Chinese characters together: spacing reads them.

@@ -23,7 +23,7 @@ use zhclean_core::{Change, TextRange};
 pub const NAME: &str = zhclean_core::registry::MISSING_GLYPH.name;
 
 /// True for the characters that stand for a glyph without a character.
-fn marks_missing_glyph(c: char) -> bool {
+pub(crate) fn marks_missing_glyph(c: char) -> bool {
     matches!(c, '\0' | '\u{FFFE}' | '\u{FFFF}')
 }
 
