@@ -110,7 +110,8 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
                     shared[i] += 1;
                 }
             }
-            if holders.last() != Some(&j) {
+            // Past COMMON holders a shingle is a stock phrase: no more are kept.
+            if holders.last() != Some(&j) && holders.len() <= COMMON {
                 holders.push(j);
             }
         }
