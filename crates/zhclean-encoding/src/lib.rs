@@ -16,6 +16,7 @@ mod confidence;
 mod detect;
 mod error;
 mod escape;
+mod fast_utf8;
 mod frequent;
 mod hz;
 mod label;
@@ -152,6 +153,26 @@ pub fn repair(doc: &mut Document, enabled: impl Fn(&str) -> bool) {
 /// 4 KiB from the first non-ASCII byte, checked against the GB18030, Big5, EUC-JP and EUC-KR
 /// readings of the first 16 KiB. The chosen encoding is validated over the whole input.
 pub fn decode(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, DecodeError> {
+    if options.encoding.is_none()
+        && bom::sniff(bytes).is_none()
+        && binary::check_signature(bytes).is_ok()
+        && let Some((text, has_cr)) = fast_utf8::decode(bytes)
+    {
+        let (window, whole) = confidence::window(bytes);
+        let confidence = confidence::utf8(window, whole);
+        let line_endings = if has_cr { LineEndings::of(&text) } else { LineEndings::without_cr(&text) };
+        let info = EncodingInfo {
+            encoding: encoding_rs::UTF_8.name(),
+            bom: false,
+            confidence,
+            low_confidence: confidence < LOW_CONFIDENCE,
+            line_endings,
+            replacements: Vec::new(),
+            overridden: false,
+            runner_up: None,
+        };
+        return Ok(Decoded { text, info });
+    }
     // One scan tells whether the input holds a NUL or a carriage return byte. Most text holds
     // neither, and then neither the detection nor the line endings need a pass of their own
     // (a decoded NUL or CR is such a byte in every encoding zhclean reads).
