@@ -38,13 +38,16 @@ const SHAPES: &[Shape] = &[
     },
 ];
 
-/// Pages of a paginated extraction: a running header, a paragraph, a page number.
+/// Pages of paginated extractions: a running header, a paragraph, a page number; documents of
+/// 300 pages joined, so that page numbers stay of one size (four digits at most are read as
+/// page numbers) whatever the length.
 fn pages(bytes: usize) -> String {
     let mut text = String::with_capacity(bytes + 100);
-    let mut page = 1;
+    let mut n = 0;
     while text.len() < bytes {
+        let page = n % 300 + 1;
         text.push_str(&format!("人民日报 第{page}版\n双方指出，第{page}页的内容继续发展。\n{page}\n\n"));
-        page += 1;
+        n += 1;
     }
     text
 }

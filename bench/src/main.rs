@@ -147,17 +147,17 @@ fn conversion_backends(text: &str) -> Result<(), String> {
     use zhclean_convert::{Backend, Converter};
     let traditional = Converter::new("s2t").map_err(|e| e.to_string())?.convert(text);
     let backends = [
-        ("ferrous-opencc", Backend::Embedded),
-        ("opencc-fmmseg", Backend::Fmmseg),
+        ("ferrous", Backend::Embedded),
+        ("fmmseg", Backend::Fmmseg),
         #[cfg(feature = "system-opencc")]
-        ("system OpenCC", Backend::System),
+        ("system", Backend::System),
     ];
     for (name, backend) in backends {
         let started = Instant::now();
         let converter = Converter::with_backend("t2s", backend).map_err(|e| e.to_string())?;
         let load = started.elapsed();
         let elapsed = best(|| drop(black_box(converter.convert(&traditional))));
-        let label = format!("t2s on traditional text, {name} (load {} ms)", load.as_millis());
+        let label = format!("t2s of traditional text, {name} ({} ms load)", load.as_millis());
         row(&label, traditional.len(), elapsed);
     }
     Ok(())

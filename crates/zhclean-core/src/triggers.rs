@@ -68,6 +68,23 @@ impl TriggerTable {
     }
 }
 
+impl TriggerTable {
+    /// The rules (one bit each) that some character of `text` triggers.
+    pub fn present(&self, text: &str) -> u16 {
+        let mut mask = 0u16;
+        let mut previous = '\n';
+        for c in text.chars() {
+            let bits = self.mask(c);
+            mask |= bits as u16;
+            if c == previous {
+                mask |= (bits >> 16) as u16;
+            }
+            previous = c;
+        }
+        mask
+    }
+}
+
 fn mask_of(triggers: &[Trigger], c: char) -> u32 {
     triggers
         .iter()
@@ -115,6 +132,8 @@ mod tests {
         let lines = table().lines(text);
         let found: Vec<(&str, u16)> = lines.iter().map(|(r, m)| (&text[r.as_range()], *m)).collect();
         assert_eq!(found, [("2-3\n", 0b01), ("好。。\n", 0b10), ("末.", 0b10)]);
+        assert_eq!(table().present(text), 0b11);
+        assert_eq!(table().present("甲乙。\n无"), 0);
     }
 
     #[test]

@@ -11,14 +11,27 @@ mod rules;
 pub use context::{Context, Paragraph, Simplifier};
 pub use registry::{CHECKS, Check};
 
+use std::sync::LazyLock;
+use zhclean_core::triggers::{Trigger, TriggerTable};
 use zhclean_core::{Diagnostic, Document, RuleMeta, TextRange};
 
+/// The triggers of [`CHECKS`], bit `i` for check `i`.
+static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(|| {
+    TriggerTable::new(CHECKS.iter().map(|check| check.trigger.unwrap_or(Trigger::on(|_| true))).collect())
+});
+
 /// Runs every enabled rule that reads the final text over `doc`, ordered by position then code;
-/// `simplifier` gives word segmentation the simplified forms of traditional text.
+/// `simplifier` gives word segmentation the simplified forms of traditional text. A rule with
+/// triggers is not run on a text that holds none of them (one scan tells for all rules).
 pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool, simplifier: Simplifier) -> Vec<Diagnostic> {
     let context = Context::with_simplifier(doc, simplifier);
-    let mut diagnostics: Vec<Diagnostic> =
-        CHECKS.iter().filter(|rule| enabled(rule.meta)).flat_map(|rule| (rule.check)(&context)).collect();
+    let present = TRIGGERS.present(doc.text());
+    let mut diagnostics: Vec<Diagnostic> = CHECKS
+        .iter()
+        .enumerate()
+        .filter(|&(bit, rule)| enabled(rule.meta) && (rule.trigger.is_none() || present & (1 << bit) != 0))
+        .flat_map(|(_, rule)| (rule.check)(&context))
+        .collect();
     diagnostics.sort_by_key(|d| (d.range.start, d.code));
     diagnostics
 }

@@ -1,5 +1,6 @@
 use crate::Context;
 use crate::rules::*;
+use zhclean_core::triggers::Trigger;
 use zhclean_core::{Diagnostic, RuleMeta};
 
 /// A lint rule: its entry in the registry (`zhclean_core::registry`) and the check that reads
@@ -9,21 +10,44 @@ pub struct Check {
     pub meta: &'static RuleMeta,
     /// Reports the rule's findings on the final text.
     pub check: fn(&Context) -> Vec<Diagnostic>,
+    /// The characters without which the rule finds nothing, for a rule that has such; a text
+    /// that holds none of them is not read (see [`crate::lint`]).
+    pub trigger: Option<Trigger>,
 }
 
 /// Every rule that reads the final text, ordered by code. (Rules that report from inside a
 /// stage, where the evidence is, are in the registry but not here.)
 pub static CHECKS: &[Check] = &[
-    Check { meta: &duplicate_paragraph::RULE, check: duplicate_paragraph::check },
-    Check { meta: &truncated_ending::RULE, check: truncated_ending::check },
-    Check { meta: &unbalanced_pair::RULE, check: unbalanced_pair::check },
-    Check { meta: &doubled_word::RULE, check: doubled_word::check },
-    Check { meta: &section_sequence::RULE, check: section_sequence::check },
-    Check { meta: &latin_word_in_chinese::RULE, check: latin_word_in_chinese::check },
-    Check { meta: &replacement_character::RULE, check: replacement_character::check },
-    Check { meta: &control_character::RULE, check: control_character::check },
-    Check { meta: &private_use_character::RULE, check: private_use_character::check },
-    Check { meta: &mixed_punctuation_width::RULE, check: mixed_punctuation_width::check },
+    Check { meta: &duplicate_paragraph::RULE, check: duplicate_paragraph::check, trigger: None },
+    Check { meta: &truncated_ending::RULE, check: truncated_ending::check, trigger: None },
+    Check { meta: &unbalanced_pair::RULE, check: unbalanced_pair::check, trigger: None },
+    Check { meta: &doubled_word::RULE, check: doubled_word::check, trigger: None },
+    Check { meta: &section_sequence::RULE, check: section_sequence::check, trigger: None },
+    Check {
+        meta: &latin_word_in_chinese::RULE,
+        check: latin_word_in_chinese::check,
+        trigger: Some(Trigger::on(|c| c.is_ascii_alphabetic())),
+    },
+    Check {
+        meta: &replacement_character::RULE,
+        check: replacement_character::check,
+        trigger: Some(Trigger::on(|c| c == '\u{FFFD}')),
+    },
+    Check {
+        meta: &control_character::RULE,
+        check: control_character::check,
+        trigger: Some(Trigger::on(control_character::is_stray_control)),
+    },
+    Check {
+        meta: &private_use_character::RULE,
+        check: private_use_character::check,
+        trigger: Some(Trigger::on(private_use_character::is_private_use)),
+    },
+    Check {
+        meta: &mixed_punctuation_width::RULE,
+        check: mixed_punctuation_width::check,
+        trigger: Some(Trigger::on(|c| matches!(c, ',' | '.' | ';' | ':' | '?' | '!'))),
+    },
 ];
 
 #[cfg(test)]

@@ -20,7 +20,8 @@ use zhclean_core::Diagnostic;
 
 pub use zhclean_core::registry::CONTROL_CHARACTER as RULE;
 
-fn is_stray_control(c: char) -> bool {
+/// True for a control character other than a line break or a tab.
+pub(crate) fn is_stray_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 

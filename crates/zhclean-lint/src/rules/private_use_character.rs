@@ -19,7 +19,8 @@ use zhclean_core::Diagnostic;
 
 pub use zhclean_core::registry::PRIVATE_USE_CHARACTER as RULE;
 
-fn is_private_use(c: char) -> bool {
+/// True for a character of a private-use area.
+pub(crate) fn is_private_use(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}')
 }
 
