@@ -49,16 +49,7 @@ impl TriggerTable {
         let mut lines = Vec::new();
         let mut start = 0;
         for line in text.split_inclusive('\n') {
-            let mut mask = 0u16;
-            let mut previous = '\n';
-            for c in line.chars() {
-                let bits = self.mask(c);
-                mask |= bits as u16;
-                if c == previous {
-                    mask |= (bits >> 16) as u16;
-                }
-                previous = c;
-            }
+            let mask = self.present(line);
             if mask != 0 {
                 lines.push((TextRange::new(start, start + line.len()), mask));
             }
@@ -66,9 +57,7 @@ impl TriggerTable {
         }
         lines
     }
-}
 
-impl TriggerTable {
     /// The rules (one bit each) that some character of `text` triggers.
     pub fn present(&self, text: &str) -> u16 {
         let mut mask = 0u16;
