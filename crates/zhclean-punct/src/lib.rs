@@ -63,25 +63,23 @@ struct Rule {
 
 const ALL: &[Profile] = &[Profile::GbT15834, Profile::Copywriting];
 
+/// The entry of rule module `m`: `m::changes(text)`, in every profile, triggered by
+/// `m::is_trigger`.
+macro_rules! rule {
+    ($m:ident) => {
+        Rule { name: $m::NAME, changes: |t, _| $m::changes(t), profiles: ALL, trigger: Trigger::on($m::is_trigger) }
+    };
+}
+
 const RULES: &[Rule] = &[
-    Rule {
-        name: fullwidth_alphanumeric::NAME,
-        changes: |t, _| fullwidth_alphanumeric::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(fullwidth_alphanumeric::is_trigger),
-    },
+    rule!(fullwidth_alphanumeric),
     Rule {
         name: kangxi_radical::NAME,
         changes: |t, c| kangxi_radical::changes(t, c.traditional),
         profiles: ALL,
         trigger: Trigger::on(kangxi_radical::is_trigger),
     },
-    Rule {
-        name: compatibility_ideograph::NAME,
-        changes: |t, _| compatibility_ideograph::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(compatibility_ideograph::is_trigger),
-    },
+    rule!(compatibility_ideograph),
     Rule {
         name: ellipsis_style::NAME,
         changes: |t, _| ellipsis_style::changes(t),
@@ -94,36 +92,11 @@ const RULES: &[Rule] = &[
         profiles: ALL,
         trigger: Trigger::on(dash_style::is_trigger),
     },
-    Rule {
-        name: middle_dot::NAME,
-        changes: |t, _| middle_dot::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(middle_dot::is_trigger),
-    },
-    Rule {
-        name: quote_style::NAME,
-        changes: |t, _| quote_style::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(quote_style::is_trigger),
-    },
-    Rule {
-        name: stray_vertical_bar::NAME,
-        changes: |t, _| stray_vertical_bar::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(stray_vertical_bar::is_trigger),
-    },
-    Rule {
-        name: numbering_bracket::NAME,
-        changes: |t, _| numbering_bracket::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(numbering_bracket::is_trigger),
-    },
-    Rule {
-        name: halfwidth_punctuation::NAME,
-        changes: |t, _| halfwidth_punctuation::changes(t),
-        profiles: ALL,
-        trigger: Trigger::on(halfwidth_punctuation::is_trigger),
-    },
+    rule!(middle_dot),
+    rule!(quote_style),
+    rule!(stray_vertical_bar),
+    rule!(numbering_bracket),
+    rule!(halfwidth_punctuation),
     Rule {
         name: copywriting_spacing::NAME,
         changes: |t, _| copywriting_spacing::changes(t),
