@@ -71,10 +71,15 @@ fn write_atomically(target: &Path, text: &str, keep: Option<&Metadata>) -> std::
     track(&temp_path, true);
     let written = (|| {
         temp.write_all(text.as_bytes())?;
-        if let Some(metadata) = keep {
-            keep_owner_and_mode(temp.as_file(), metadata)?;
+        // The data (with the length) must be on disk before the rename; the owner and mode
+        // too when they were copied, else a new file's own metadata need not wait for the disk.
+        match keep {
+            Some(metadata) => {
+                keep_owner_and_mode(temp.as_file(), metadata)?;
+                temp.as_file().sync_all()?;
+            }
+            None => temp.as_file().sync_data()?,
         }
-        temp.as_file().sync_all()?;
         temp.persist(target).map_err(|e| e.error)?;
         File::open(dir)?.sync_all()
     })();

@@ -6,7 +6,7 @@
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
 /// Bytes read per block: small enough to stay in cache between the search and the copy.
-const BLOCK: usize = 1 << 16;
+const BLOCK: usize = 1 << 18;
 
 /// The text of `bytes`, and whether it holds a carriage return, when they are UTF-8 that holds
 /// a non-ASCII character (pure ASCII may be a 7-bit escape encoding) and no NUL byte; `None`

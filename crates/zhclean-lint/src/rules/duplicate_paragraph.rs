@@ -93,9 +93,10 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         .iter()
         .map(|p| if repeats.contains(&p.range.start) { Shingles::default() } else { Shingles::of(p.text.trim()) })
         .collect();
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::default();
+    // Paragraph numbers are stored as u32: memory goes with the number of shingles.
+    let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
     // Shingles shared with each earlier paragraph, counted for one paragraph at a time.
-    let mut shared = vec![0usize; paragraphs.len()];
+    let mut shared = vec![0u32; paragraphs.len()];
     let mut sharing: Vec<usize> = Vec::new();
     let mut recent = RecentSets::default();
     let mut diagnostics = Vec::new();
@@ -104,6 +105,7 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
             let holders = index.entry(*hash).or_default();
             if holders.len() <= COMMON {
                 for &i in holders.iter() {
+                    let i = i as usize;
                     if shared[i] == 0 {
                         sharing.push(i);
                     }
@@ -111,15 +113,16 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
                 }
             }
             // Past COMMON holders a shingle is a stock phrase: no more are kept.
-            if holders.last() != Some(&j) && holders.len() <= COMMON {
-                holders.push(j);
+            let number = j as u32;
+            if holders.last() != Some(&number) && holders.len() <= COMMON {
+                holders.push(number);
             }
         }
         // The earlier paragraphs sharing the most shingles are compared, the earliest first: a
         // text whose sentences recur everywhere would otherwise compare each paragraph with
         // hundreds.
         let mut candidates: Vec<(usize, usize)> =
-            sharing.drain(..).map(|i| (i, std::mem::take(&mut shared[i]))).collect();
+            sharing.drain(..).map(|i| (i, std::mem::take(&mut shared[i]) as usize)).collect();
         candidates.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
         candidates.truncate(MAX_COMPARED);
         candidates.sort_unstable();
@@ -152,7 +155,7 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
 #[derive(Default)]
 struct Shingles {
     chars: usize,
-    sampled: Vec<u32>,
+    sampled: Box<[u32]>,
 }
 
 impl Shingles {
@@ -161,7 +164,7 @@ impl Shingles {
             shingle_hashes(text).filter(|h| (h >> 32) % SAMPLE == 0).map(|h| h as u32).collect();
         sampled.sort_unstable();
         sampled.dedup();
-        Self { chars: text.chars().count(), sampled }
+        Self { chars: text.chars().count(), sampled: sampled.into_boxed_slice() }
     }
 }
 
