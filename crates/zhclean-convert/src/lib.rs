@@ -60,15 +60,13 @@ fn changes(text: &str, converter: &Converter) -> Vec<Change> {
 /// The changes `converter` makes to `text`, line by line, under rule `rule`.
 fn changes_for(text: &str, converter: &Converter, rule: &'static str) -> Vec<Change> {
     let mut changes = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         if converter.may_change(line) {
             let converted = converter.convert(line);
             if converted != line {
                 changes.extend(differing_runs(line, &converted, line_start, rule));
             }
         }
-        line_start += line.len();
     }
     changes
 }

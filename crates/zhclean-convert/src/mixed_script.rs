@@ -53,8 +53,7 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
     }
     let text = doc.text();
     let mut found = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         if line.chars().any(is_stray) {
             let converted = converter.convert(line);
             found.extend(
@@ -64,7 +63,6 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
                     .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end)),
             );
         }
-        line_start += line.len();
     }
     let uses = uses_of_forms(text, &found);
     let count = |form: &str| uses.get(form).copied().unwrap_or(0);

@@ -21,6 +21,6 @@ pub mod words;
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::Document;
 pub use edit::{Change, Edit};
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{LineCol, LineIndex, lines_with_starts};
 pub use profile::Profile;
 pub use range::TextRange;

@@ -43,9 +43,25 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// The lines of `text`, each with its line break, with the byte offset where each starts.
+pub fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |next, line| {
+        let start = *next;
+        *next += line.len();
+        Some((start, line))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_and_where_they_start() {
+        let lines: Vec<(usize, &str)> = lines_with_starts("甲\n\nab\r\nc").collect();
+        assert_eq!(lines, [(0, "甲\n"), (4, "\n"), (5, "ab\r\n"), (9, "c")]);
+        assert_eq!(lines_with_starts("").count(), 0);
+    }
 
     #[test]
     fn columns_count_characters() {

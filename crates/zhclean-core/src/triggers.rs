@@ -46,16 +46,10 @@ impl TriggerTable {
     /// The lines of `text` (each with its line break) that hold a trigger, with the rules they
     /// trigger, one bit per rule.
     pub fn lines(&self, text: &str) -> Vec<(TextRange, u16)> {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let mask = self.present(line);
-            if mask != 0 {
-                lines.push((TextRange::new(start, start + line.len()), mask));
-            }
-            start += line.len();
-        }
-        lines
+        crate::lines_with_starts(text)
+            .map(|(start, line)| (TextRange::new(start, start + line.len()), self.present(line)))
+            .filter(|&(_, mask)| mask != 0)
+            .collect()
     }
 
     /// The rules (one bit each) that some character of `text` triggers.

@@ -40,11 +40,8 @@ const MIN_WRAPPED_SHARE: f32 = 0.5;
 pub fn changes(text: &str, profile: Profile) -> Vec<Change> {
     let extracted = has_wrap_spaces(text);
     let mut changes = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line = line.trim_end_matches('\n');
-        line_changes(line, line_start, profile, extracted, &mut changes);
-        line_start += line.len() + 1;
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
+        line_changes(line.trim_end_matches('\n'), line_start, profile, extracted, &mut changes);
     }
     changes
 }

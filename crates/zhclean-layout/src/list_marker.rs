@@ -74,12 +74,8 @@ fn yi_dash(rest: &str) -> Option<usize> {
 
 /// Proposes the marker changes for every list line.
 pub fn changes(text: &str) -> Vec<Change> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        lines.push(item(line.trim_end_matches('\n'), start));
-        start += line.len();
-    }
+    let lines: Vec<_> =
+        zhclean_core::lines_with_starts(text).map(|(start, line)| item(line.trim_end_matches('\n'), start)).collect();
     let dash_list = lines.iter().any(|i| i.bulleted && dash_marks(i.rest).is_some());
     let mut changes = Vec::new();
     let mut previous_finished = true;

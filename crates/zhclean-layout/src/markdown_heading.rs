@@ -23,12 +23,10 @@ pub const NAME: &str = zhclean_core::registry::MARKDOWN_HEADING.name;
 /// Proposes the removal of the `#` marks (and the space after them) that open a line.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         if let Some(len) = heading_mark_len(line) {
             changes.push(Change::delete(NAME, TextRange::new(line_start, line_start + len)));
         }
-        line_start += line.len();
     }
     changes
 }

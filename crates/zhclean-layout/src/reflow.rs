@@ -208,8 +208,7 @@ fn decisions(lines: &[Line], content: &[usize], exact: bool) -> Vec<([usize; 2],
 
 fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    let mut start = 0;
-    for raw in text.split_inclusive('\n') {
+    for (start, raw) in zhclean_core::lines_with_starts(text) {
         let body = raw.strip_suffix('\n').unwrap_or(raw);
         let indent = body.len() - body.trim_start_matches(is_space).len();
         let content = body[indent..].trim_end_matches(is_space);
@@ -223,7 +222,6 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
             role: role(content),
         };
         lines.push(line);
-        start += raw.len();
     }
     mark_running_headers(&mut lines);
     let pages = require_page_evidence(&mut lines);

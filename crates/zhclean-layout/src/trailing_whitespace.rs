@@ -25,8 +25,7 @@ fn is_blank(c: char) -> bool {
 /// Proposes a deletion of the whitespace that ends each line.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         let body = line.strip_suffix('\n').unwrap_or(line);
         let body = body.strip_suffix('\r').unwrap_or(body);
         let kept = body.trim_end_matches(is_blank).len();
@@ -34,7 +33,6 @@ pub fn changes(text: &str) -> Vec<Change> {
             let range = TextRange::new(line_start + kept, line_start + body.len());
             changes.push(Change::delete(NAME, range));
         }
-        line_start += line.len();
     }
     changes
 }

@@ -62,8 +62,7 @@ impl<'a> Context<'a> {
 fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
     let mut paragraphs = Vec::new();
     let mut current: Option<TextRange> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for (offset, line) in zhclean_core::lines_with_starts(text) {
         let body = line.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() {
             paragraphs.extend(current.take().map(|range| Paragraph { text: &text[range.as_range()], range }));
@@ -71,7 +70,6 @@ fn paragraphs(text: &str) -> Vec<Paragraph<'_>> {
             let end = offset + body.len();
             current = Some(current.map_or(TextRange::new(offset, end), |r| TextRange::new(r.start, end)));
         }
-        offset += line.len();
     }
     paragraphs.extend(current.map(|range| Paragraph { text: &text[range.as_range()], range }));
     paragraphs

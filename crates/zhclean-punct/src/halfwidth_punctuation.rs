@@ -117,8 +117,7 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
 /// forms. Pairs are matched within a line; `（` and `(` open, `）` and `)` close.
 fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static str)> {
     let mut marks = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         // Each open bracket with the number of Han characters seen before it on the line: a
         // pair encloses Han text when the count grew in between.
         let mut open: Vec<(usize, usize)> = Vec::new();
@@ -139,7 +138,6 @@ fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static 
                 _ => {}
             }
         }
-        line_start += line.len();
     }
     marks
 }

@@ -29,12 +29,10 @@ pub(crate) fn is_trigger(c: char) -> bool {
 /// Proposes curly quotes for every paragraph whose straight quotes pair up.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         if line.contains(['"', '\'']) && line.chars().any(is_chinese) {
             changes.extend(paired(line, line_start).unwrap_or_default());
         }
-        line_start += line.len();
     }
     changes
 }

@@ -29,8 +29,7 @@ pub(crate) fn is_trigger(c: char) -> bool {
 /// Proposes deleting each lone `|` between Han characters.
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_start, line) in zhclean_core::lines_with_starts(text) {
         if line.matches('|').count() == 1 {
             let at = line.find('|').unwrap_or(0);
             let before = line[..at].trim_end_matches(' ');
@@ -42,7 +41,6 @@ pub fn changes(text: &str) -> Vec<Change> {
                 changes.push(Change::delete(NAME, range));
             }
         }
-        line_start += line.len();
     }
     changes
 }
