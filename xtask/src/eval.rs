@@ -1,4 +1,4 @@
-//! `cargo xtask eval [CASES_DIR]`: how well cleaning restores real extractor output. For every
+//! `cargo xtask eval [CASES_DIR]...`: how well cleaning restores real extractor output. For every
 //! case of `../shared/real-extraction/cases/` (or CASES_DIR: folders holding `input.bin`,
 //! `truth.txt` and `meta.json`), it prints the character error rate of the input and of the
 //! cleaned text against the true text, and the precision, recall and F1 of the paragraph
@@ -8,6 +8,9 @@
 //! characters) per character of the truth. Paragraph boundaries: the starts of the paragraphs
 //! (blocks separated by blank lines), placed in the text without whitespace and matched through
 //! the diff of the two texts.
+//!
+//! `cargo xtask eval --errors CASE...` prints, for each case folder, the boundaries the cleaned
+//! text has and the truth lacks (`+`) and those it missed (`-`), each with its context.
 
 use crate::align::{alignment, error_rate, without_whitespace};
 use serde::Deserialize;
@@ -45,6 +48,9 @@ impl Scores {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
+    if let Some(("--errors", cases)) = args.split_first().map(|(first, rest)| (first.as_str(), rest)) {
+        return cases.iter().try_for_each(|case| print_errors(Path::new(case)));
+    }
     let dirs: Vec<PathBuf> = if args.is_empty() {
         let own = crate::root().join("corpus/extraction/cases");
         [crate::root().join("../shared/real-extraction/cases")].into_iter().chain(own.is_dir().then_some(own)).collect()
@@ -114,8 +120,40 @@ fn evaluate_all(cases: &[PathBuf]) {
     }
 }
 
-/// Cleans one case and scores it: its extractor kind and its measures.
-fn evaluate(case: &Path) -> Result<(String, Scores), String> {
+/// Prints the paragraph boundaries of one case's cleaned text that the truth lacks (`+`) and
+/// those it missed (`-`), each with the text around it.
+fn print_errors(case: &Path) -> Result<(), String> {
+    let (text, truth) = clean_case(case)?;
+    let (found, expected) = (paragraph_starts(&text), paragraph_starts(&truth));
+    let (text, truth) = (without_whitespace(&text), without_whitespace(&truth));
+    let to_truth = alignment(&text, &truth);
+    let matched = matches(&found, &to_truth, &expected);
+    let chars: Vec<char> = text.chars().collect();
+    let truth_chars: Vec<char> = truth.chars().collect();
+    let around = |chars: &[char], at: usize| {
+        let before: String = chars[at.saturating_sub(16)..at].iter().collect();
+        let after: String = chars[at..(at + 12).min(chars.len())].iter().collect();
+        format!("{before}⏎{after}")
+    };
+    println!("{}", case.display());
+    for start in found.iter().filter(|s| !matched.contains_key(s)) {
+        println!("  + {}", around(&chars, *start));
+    }
+    let hit: BTreeSet<usize> = matched.into_values().collect();
+    for &start in expected.iter().filter(|s| !hit.contains(s)) {
+        println!("  - {}", around(&truth_chars, start));
+    }
+    Ok(())
+}
+
+/// Cleans one case as `evaluate` does: the cleaned text and the true text.
+fn clean_case(case: &Path) -> Result<(String, String), String> {
+    let (_, report, truth) = clean_case_report(case)?;
+    Ok((report.text().to_owned(), truth))
+}
+
+/// Cleans one case: its metadata, the report and the true text.
+fn clean_case_report(case: &Path) -> Result<(Meta, zhclean::Report, String), String> {
     let read = |name: &str| std::fs::read(case.join(name)).map_err(|e| format!("{name}: {e}"));
     let meta: Meta = serde_json::from_slice(&read("meta.json")?).map_err(|e| format!("meta.json: {e}"))?;
     let truth = String::from_utf8(read("truth.txt")?).map_err(|_| "truth.txt is not UTF-8".to_owned())?;
@@ -133,6 +171,12 @@ fn evaluate(case: &Path) -> Result<(String, Scores), String> {
     };
     let pipeline = Pipeline::new(config).map_err(|e| e.to_string())?;
     let report = pipeline.clean_bytes(&read("input.bin")?).map_err(|e| e.to_string())?;
+    Ok((meta, report, truth))
+}
+
+/// Cleans one case and scores it: its extractor kind and its measures.
+fn evaluate(case: &Path) -> Result<(String, Scores), String> {
+    let (meta, report, truth) = clean_case_report(case)?;
     let kind = meta.kind.trim_start_matches("pdf-").to_owned();
     let (precision, recall) = boundaries(report.text(), &truth);
     let (precision_before, recall_before) = boundaries(report.document.original(), &truth);
@@ -168,8 +212,27 @@ fn f1(precision: f64, recall: f64) -> f64 {
 fn boundaries(text: &str, truth: &str) -> (f64, f64) {
     let (found, expected) = (paragraph_starts(text), paragraph_starts(truth));
     let to_truth = alignment(&without_whitespace(text), &without_whitespace(truth));
-    let hits =
-        found.iter().filter(|s| to_truth.get(**s).copied().flatten().is_some_and(|t| expected.contains(&t))).count();
+    let hits = matches(&found, &to_truth, &expected).len();
     let ratio = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
     (ratio(hits, found.len()), ratio(hits, expected.len()))
+}
+
+/// The paragraph starts `found` in a text that match one of the paragraph starts `expected` in
+/// the truth, each with the one it matches. A start matches where the diff aligns its character
+/// with a start of the truth, or with a character that follows one directly but for characters
+/// the text lacks (`（一）甲` read as `甲`): a boundary lies between two characters, anywhere in
+/// what was lost between them.
+fn matches(found: &BTreeSet<usize>, to_truth: &[Option<usize>], expected: &BTreeSet<usize>) -> BTreeMap<usize, usize> {
+    let mut matched = BTreeMap::new();
+    let mut after_previous = 0;
+    for (index, aligned) in to_truth.iter().enumerate() {
+        let Some(t) = *aligned else { continue };
+        if found.contains(&index)
+            && let Some(&start) = expected.range(after_previous..=t).next_back()
+        {
+            matched.insert(index, start);
+        }
+        after_previous = t + 1;
+    }
+    matched
 }

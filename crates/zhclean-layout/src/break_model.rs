@@ -3,7 +3,9 @@
 //! paragraph. The weights are fitted by `cargo xtask calibrate` (a logistic regression over
 //! generated layouts and real extractor output) and checked in as [`weights`].
 
+// Fitted numbers: one may come close to a named constant by chance.
 #[rustfmt::skip]
+#[allow(clippy::approx_constant)]
 mod weights;
 
 /// Join a break whose join probability is at least this.
@@ -93,10 +95,14 @@ pub enum Signal {
     /// How many of the document's lines of running text stop in a word, as cut text does: ten
     /// times their share, at most 1. Correct documents have almost none.
     CutLineShare,
+    /// The next line's first unit (a character with the marks that cling to it, or a Latin
+    /// word) would not have fit in the room the line leaves before the wrap width: the wrap
+    /// moved it down.
+    NoRoomForNext,
 }
 
 /// Number of signals.
-pub const SIGNALS: usize = Signal::CutLineShare as usize + 1;
+pub const SIGNALS: usize = Signal::NoRoomForNext as usize + 1;
 
 /// Names of the signals, in order, for the calibration table.
 pub const SIGNAL_NAMES: [&str; SIGNALS] = [
@@ -133,6 +139,7 @@ pub const SIGNAL_NAMES: [&str; SIGNALS] = [
     "running-text",
     "open-line-share",
     "cut-line-share",
+    "no-room-for-next",
 ];
 
 /// Which table of weights scores a break: documents read their breaks differently when they

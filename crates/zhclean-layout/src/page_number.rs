@@ -20,7 +20,7 @@ pub const NAME: &str = zhclean_core::registry::PAGE_NUMBER.name;
 
 /// True when the trimmed line is a page number.
 pub fn is_page_number(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).map(ascii_digit).collect();
     let core = compact.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '─' | '~' | '～' | '·'));
     if core.is_empty() || core.chars().count() > 16 {
         return false;
@@ -30,10 +30,17 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// The page's number: the first number of a page-number line (`第 3 页 共 10 页` gives 3).
 pub fn number(line: &str) -> Option<u32> {
-    let start = line.find(|c: char| c.is_ascii_digit())?;
-    let digits = &line[start..];
-    let len = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
-    digits[..len].parse().ok()
+    let digits = line.chars().map(ascii_digit).skip_while(|c| !c.is_ascii_digit());
+    digits.take_while(char::is_ascii_digit).collect::<String>().parse().ok()
+}
+
+/// `c`, with a full-width digit (`２`, as some encoders write the digits of a page number) read
+/// as its ASCII digit.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        _ => c,
+    }
 }
 
 fn is_number(s: &str) -> bool {
@@ -85,9 +92,19 @@ mod tests {
             "Page 3 of 10",
             "17",
             "－ 5 －",
+            "—２—",
+            "第１２页",
         ] {
             assert!(is_page_number(line), "{line}");
         }
+    }
+
+    #[test]
+    fn the_number_of_a_page() {
+        assert_eq!(number("第 3 页 共 10 页"), Some(3));
+        assert_eq!(number("—２１—"), Some(21));
+        assert_eq!(number("- 12 -"), Some(12));
+        assert_eq!(number("页"), None);
     }
 
     #[test]

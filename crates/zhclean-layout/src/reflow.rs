@@ -53,6 +53,8 @@ struct Line<'a> {
     /// The whitespace before the content.
     indent: &'a str,
     text: &'a str,
+    /// The display width of the text, in the document's measure (see [`measure_widths`]).
+    width: usize,
     role: Role,
 }
 
@@ -114,6 +116,8 @@ struct Evidence {
     spread_lines: HashSet<usize>,
     /// Content lines (by index) of short-line blocks; see [`short_line_blocks`].
     short_block_lines: HashSet<usize>,
+    /// The lines are measured with curly quotes one column wide (see [`measure_widths`]).
+    narrow_quotes: bool,
 }
 
 /// Reflows `doc`: one batch of changes, and the diagnostics for the breaks it kept unsure.
@@ -219,6 +223,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
             raw_end: start + body.len(),
             indent: &body[..indent],
             text: content,
+            width: display_width(content),
             role: role(content),
         };
         lines.push(line);
@@ -234,7 +239,35 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
             line.role = Role::Content(line_kind::classify(line.text));
         }
     }
+    measure_widths(&mut lines);
     lines
+}
+
+/// Measures the lines with curly quotes one column wide when the lines holding quotes reach the
+/// width of the other full lines only so: the layout set the quotes in a Western font, and a
+/// paragraph's first line holding quotes would otherwise look full where it is short by its
+/// indent.
+fn measure_widths(lines: &mut [Line]) {
+    let is_body = |line: &Line| matches!(line.role, Role::Content(Kind::Body | Kind::ListItem));
+    let (quoted, plain): (Vec<&Line>, Vec<&Line>) =
+        lines.iter().filter(|l| is_body(l)).partition(|l| l.text.contains(['“', '”', '‘', '’']));
+    let Some(width) = most_common_width(plain.iter().map(|l| l.width)) else { return };
+    let reach = |measured: &dyn Fn(&Line) -> usize| quoted.iter().filter(|l| measured(l).abs_diff(width) <= 1).count();
+    if reach(&|l| display_width_narrow_quotes(l.text)) > reach(&|l| l.width) {
+        for line in lines.iter_mut() {
+            line.width = display_width_narrow_quotes(line.text);
+        }
+    }
+}
+
+/// The most common of `widths` of at least 20 columns (the width of full lines, where lines
+/// are wrapped), the widest of equals.
+fn most_common_width(widths: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for width in widths.filter(|&w| w >= 20) {
+        *counts.entry(width).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(width, count)| (count, width)).map(|(width, _)| width)
 }
 
 fn role(content: &str) -> Role {
@@ -433,8 +466,8 @@ impl Evidence {
                 *counts.entry(opening_bigram(b.text).unwrap_or((' ', ' '))).or_default() += 1;
             }
             if matches!(a.kind(), Kind::Body | Kind::ListItem) {
-                widths.push(display_width(a.text));
-                open_ends.push((display_width(a.text), !is_sentence_punctuation(a.last_char())));
+                widths.push(a.width);
+                open_ends.push((a.width, !is_sentence_punctuation(a.last_char())));
             }
         }
         for &i in content {
@@ -450,8 +483,11 @@ impl Evidence {
         let open_lines = content.iter().filter(|&&i| !ends_sentence(lines[i].text)).count();
         let cut_lines =
             content.iter().filter(|&&i| is_running_text(lines[i].text) && ends_in_word(lines[i].text)).count();
+        // The first line holding quotes shows the measure `measure_widths` chose.
+        let quoted = lines.iter().find(|l| l.text.contains(['“', '”', '‘', '’']));
         Self {
             exact: false,
+            narrow_quotes: quoted.is_some_and(|l| l.width != display_width(l.text)),
             dropped_indents,
             cut_line_share: cut_lines as f32 / content.len().max(1) as f32,
             open_line_share: open_lines as f32 / content.len().max(1) as f32,
@@ -486,8 +522,13 @@ impl Evidence {
             && (line.kind() == Kind::ListItem || !self.is_title_like(line.text))
     }
 
+    /// The display width of `text` in the document's measure.
+    fn width_of(&self, text: &str) -> usize {
+        if self.narrow_quotes { display_width_narrow_quotes(text) } else { display_width(text) }
+    }
+
     fn is_full(&self, line: &Line) -> bool {
-        self.wrap_width.is_some_and(|width| display_width(line.text) + 3 >= width)
+        self.wrap_width.is_some_and(|width| line.width + 3 >= width)
     }
 
     /// The decision for the break between `a` and `b`: fixed by the document's structure where
@@ -547,7 +588,7 @@ impl Evidence {
         // A page break inside a block of short lines (a poem over two pages) leaves it one block.
         let page_break_only = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }))
             && gap.iter().all(|l| matches!(l.role, Role::Blank | Role::Furniture { .. }))
-            && (self.short_block_lines.contains(&b_index) || display_width(b.text) <= display_width(a.text) + 4);
+            && (self.short_block_lines.contains(&b_index) || b.width <= a.width + 4);
         if (gap.is_empty() || page_break_only) && short_block && !is_non_initial(b.first_char()) {
             // In verse, an unpunctuated line after a line that ends a sentence is the title of
             // the next poem.
@@ -606,7 +647,7 @@ impl Evidence {
         s.set(Signal::EndsWord, word);
         s.set(Signal::OpenBracket, open_bracket);
         if let Some(width) = self.wrap_width {
-            let (a_width, b_width) = (display_width(a.text), display_width(b.text));
+            let (a_width, b_width) = (a.width, b.width);
             s.set(Signal::Full, a_width + 3 >= width);
             s.set_value(Signal::Shortfall, width.saturating_sub(a_width) as f32 / width as f32);
             let b_short_by_indent = is_short_by_indent(b_width, width);
@@ -616,6 +657,7 @@ impl Evidence {
             s.set(Signal::DroppedIndentNextShort, self.dropped_indents && b_short_by_indent);
             let goes_on = self.dropped_indents && sentence && b_full;
             s.set(Signal::DroppedIndentSentenceGoesOn, goes_on);
+            s.set(Signal::NoRoomForNext, self.width_of(first_unit(b.text)) + a_width >= width);
         }
         let indent_style = self.indented_paragraphs;
         s.set(Signal::NextIndented, !indent_style && b.indented());
@@ -675,6 +717,23 @@ fn set_word_signals(s: &mut Signals, a: &Line, b: &Line) {
     s.set(Signal::WordCut, is_han(last) && is_han(next) && word_across(tail(a.text, 4), head(b.text, 4)));
 }
 
+/// The first unit of `line` a wrap cannot split: opening marks with the character they open, a
+/// Latin word or number, or one character, with the marks that cannot start a line after it.
+fn first_unit(line: &str) -> &str {
+    let opened = line.len() - line.trim_start_matches(is_opening).len();
+    let rest = &line[opened..];
+    let word = match rest.chars().next() {
+        Some(c) if c.is_ascii_alphanumeric() => {
+            rest.find(|c: char| c.is_whitespace() || !c.is_ascii()).unwrap_or(rest.len())
+        }
+        Some(c) => c.len_utf8(),
+        None => 0,
+    };
+    let after = &rest[word..];
+    let clinging = after.len() - after.trim_start_matches(is_non_initial).len();
+    &line[..opened + word + clinging]
+}
+
 /// True when a line of `width` columns is short of the wrap `width` by about a two-character
 /// indent.
 fn is_short_by_indent(line_width: usize, width: usize) -> bool {
@@ -688,7 +747,7 @@ fn indents_dropped(lines: &[Line], content: &[usize], width: usize) -> bool {
     let (mut short, mut full) = (0, 0);
     for pair in content.windows(2) {
         if ends_sentence(lines[pair[0]].text) {
-            let next = display_width(lines[pair[1]].text);
+            let next = lines[pair[1]].width;
             short += usize::from(is_short_by_indent(next, width));
             full += usize::from(next + 3 > width);
         }
@@ -740,7 +799,7 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
         None if blank_line_style => (usize::MAX, 2),
         None => (SHORT_LINE_WIDTH, MIN_SHORT_BLOCK_LINES),
     };
-    let is_short = |i: usize| display_width(lines[i].text) < limit && matches!(lines[i].kind(), Kind::Body);
+    let is_short = |i: usize| lines[i].width < limit && matches!(lines[i].kind(), Kind::Body);
     let mut found = HashSet::new();
     let mut block: Vec<usize> = Vec::new();
     let mut flush = |block: &mut Vec<usize>| {

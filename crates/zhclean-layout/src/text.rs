@@ -55,11 +55,22 @@ pub fn is_unpunctuated(line: &str) -> bool {
 
 /// Display width: wide (Chinese) characters take two columns.
 pub fn display_width(line: &str) -> usize {
+    line.chars().map(|c| if is_wide(c) || is_curly_quote(c) { 2 } else { 1 }).sum()
+}
+
+/// Display width with curly quotes one column wide: the measure of a layout that sets them in
+/// a Western font, as word processors do by default.
+pub fn display_width_narrow_quotes(line: &str) -> usize {
     line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 fn is_wide(c: char) -> bool {
-    is_han(c) || is_cjk_punctuation(c) || c as u32 >= 0x2E80 || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…')
+    !is_curly_quote(c) && (is_han(c) || is_cjk_punctuation(c) || c as u32 >= 0x2E80 || matches!(c, '—' | '…'))
+}
+
+/// Curly quotes: wide in a Chinese font, narrow in a Western one.
+fn is_curly_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
 }
 
 /// True for the characters zhclean treats as spacing inside a line.
