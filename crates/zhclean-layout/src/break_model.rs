@@ -72,7 +72,8 @@ pub enum Signal {
     PageBreak,
     /// The line is a heading.
     Heading,
-    /// The next line opens like the document's paragraphs do, or with a connective.
+    /// The next line opens like the document's paragraphs do, or with a connective: the share
+    /// (0 to 1) of the sentences so opened that open a paragraph (1 for a connective).
     NextOpener,
     /// The next line does not open like the document's paragraphs, weighed by how habitually
     /// they open alike (the share of its paragraphs that start with one of its openers).

@@ -93,7 +93,10 @@ enum Decision {
 
 /// Document-wide evidence.
 struct Evidence {
-    openers: HashSet<(char, char)>,
+    /// The bigrams that open paragraphs, each with its share of the sentences it opens that
+    /// open a paragraph: near 1 for a paragraph's opener (`第一，`), low for a word that opens
+    /// sentences anywhere (`双方`).
+    openers: HashMap<(char, char), f32>,
     wrap_width: Option<usize>,
     indented_paragraphs: bool,
     first_body: Option<usize>,
@@ -455,16 +458,11 @@ fn mark_metadata(lines: &mut [Line]) {
 
 impl Evidence {
     fn gather(lines: &[Line], content: &[usize]) -> Self {
-        let mut counts: HashMap<(char, char), usize> = HashMap::new();
         let mut widths = Vec::new();
         let mut open_ends = Vec::new();
         let (mut body, mut indented) = (0, 0);
         for pair in content.windows(2) {
-            let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
-            let confirmed_start = ends_sentence(a.text) || a.kind() == Kind::Heading;
-            if confirmed_start && b.kind() == Kind::Body {
-                *counts.entry(opening_bigram(b.text).unwrap_or((' ', ' '))).or_default() += 1;
-            }
+            let a = &lines[pair[0]];
             if matches!(a.kind(), Kind::Body | Kind::ListItem) {
                 widths.push(a.width);
                 open_ends.push((a.width, !is_sentence_punctuation(a.last_char())));
@@ -477,6 +475,17 @@ impl Evidence {
             }
         }
         let wrap_width = wrap_width(&widths).filter(|&width| cut_anywhere(&open_ends, width));
+        // Paragraphs open after a heading, or after a sentence that ends short of the wrap
+        // width: after a full line, the sentence that follows may go on in its paragraph.
+        let mut counts: HashMap<(char, char), usize> = HashMap::new();
+        for pair in content.windows(2) {
+            let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
+            let short = wrap_width.is_none_or(|width| a.width + 3 < width);
+            let confirmed_start = (ends_sentence(a.text) && short) || a.kind() == Kind::Heading;
+            if confirmed_start && b.kind() == Kind::Body {
+                *counts.entry(opening_bigram(b.text).unwrap_or((' ', ' '))).or_default() += 1;
+            }
+        }
         let blank_gaps =
             content.windows(2).filter(|pair| lines[pair[0] + 1..pair[1]].iter().any(|l| l.role == Role::Blank)).count();
         let dropped_indents = wrap_width.is_some_and(|width| indents_dropped(lines, content, width));
@@ -492,7 +501,7 @@ impl Evidence {
             cut_line_share: cut_lines as f32 / content.len().max(1) as f32,
             open_line_share: open_lines as f32 / content.len().max(1) as f32,
             opener_share: opener_share(&counts),
-            openers: counts.into_iter().filter(|&(_, n)| n >= MIN_OPENER_COUNT).map(|(k, _)| k).collect(),
+            openers: openers(counts, &sentence_starts_inside_lines(lines, content)),
             short_block_lines: short_line_blocks(lines, content, wrap_width),
             spread_lines: spread_lines(lines, content),
             wrap_width,
@@ -505,7 +514,7 @@ impl Evidence {
     }
 
     fn is_opener(&self, line: &str) -> bool {
-        opening_bigram(line).is_some_and(|b| self.openers.contains(&b))
+        opening_bigram(line).is_some_and(|b| self.openers.contains_key(&b))
             || CONNECTIVES.iter().any(|c| line.starts_with(c))
     }
 
@@ -670,7 +679,8 @@ impl Evidence {
         s.set(Signal::PageBreak, gap.iter().any(|l| matches!(l.role, Role::Furniture { .. })));
         s.set(Signal::Heading, a.kind() == Kind::Heading);
         let opener = self.is_opener(b.text);
-        s.set(Signal::NextOpener, opener);
+        let strength = opening_bigram(b.text).and_then(|bigram| self.openers.get(&bigram));
+        s.set_value(Signal::NextOpener, if opener { strength.copied().unwrap_or(1.0) } else { 0.0 });
         s.set_value(Signal::UnusualOpening, if opener { 0.0 } else { self.opener_share });
         s.set(Signal::TitleLike, self.is_title_like(a.text) || cjk_spacing::is_column_line(a.text));
         s.set(Signal::NextNameLike, b.text.chars().count() <= 10 && is_unpunctuated(b.text));
@@ -689,6 +699,35 @@ impl Evidence {
     fn starts_anew(&self, a: &Line, b: &Line) -> bool {
         matches!(b.kind(), Kind::Heading | Kind::ListItem) || (is_running_text(a.text) && self.is_opener(b.text))
     }
+}
+
+/// The paragraph openers of `counts` (paragraph starts by opening bigram; those seen at least
+/// [`MIN_OPENER_COUNT`] times), each with the share of its sentence starts (`counts` and
+/// `inside`, the starts inside lines) that open a paragraph.
+fn openers(counts: HashMap<(char, char), usize>, inside: &HashMap<(char, char), usize>) -> HashMap<(char, char), f32> {
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_OPENER_COUNT)
+        .map(|(bigram, n)| (bigram, n as f32 / (n + inside.get(&bigram).copied().unwrap_or(0)) as f32))
+        .collect()
+}
+
+/// The opening bigrams of the sentences that start inside a content line (after `。！？`, and
+/// the closing quotes that follow them), counted.
+fn sentence_starts_inside_lines(lines: &[Line], content: &[usize]) -> HashMap<(char, char), usize> {
+    let mut counts = HashMap::new();
+    for &i in content {
+        let text = lines[i].text;
+        for (at, c) in text.char_indices() {
+            if matches!(c, '。' | '！' | '？') {
+                let rest = text[at + c.len_utf8()..].trim_start_matches(['”', '’', '」', '』']);
+                if let Some(bigram) = opening_bigram(rest) {
+                    *counts.entry(bigram).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// The share of the paragraph starts counted in `counts` (by opening bigram) whose bigram
@@ -854,7 +893,9 @@ fn cut_anywhere(lines: &[(usize, bool)], width: usize) -> bool {
 }
 
 /// The display width of the document's full lines, when its paragraphs are wrapped into lines
-/// of a fixed width: the width that most lines reach, if at least 20% of them reach it.
+/// of a fixed width: the band of widths a few columns apart that most lines reach, if at
+/// least 20% of them reach it, and in it the most common width (justified lines holding
+/// narrow digits fall a column or two short of it; ragged lines spread over the band).
 fn wrap_width(widths: &[usize]) -> Option<usize> {
     let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 20).collect();
     sorted.sort_unstable();
@@ -872,7 +913,8 @@ fn wrap_width(widths: &[usize]) -> Option<usize> {
             best = Some((count, width));
         }
     }
-    best.filter(|&(count, _)| count >= 3 && count * 5 >= widths.len()).map(|(_, width)| width)
+    let (_, band) = best.filter(|&(count, _)| count >= 3 && count * 5 >= widths.len())?;
+    most_common_width(sorted.into_iter().filter(|w| (band.saturating_sub(3)..=band + 2).contains(w)))
 }
 
 /// A title has no sentence punctuation except the enumeration comma `、`.
