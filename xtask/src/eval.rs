@@ -218,19 +218,23 @@ fn boundaries(text: &str, truth: &str) -> (f64, f64) {
 }
 
 /// The paragraph starts `found` in a text that match one of the paragraph starts `expected` in
-/// the truth, each with the one it matches. A start matches where the diff aligns its character
-/// with a start of the truth, or with a character that follows one directly but for characters
-/// the text lacks (`（一）甲` read as `甲`): a boundary lies between two characters, anywhere in
-/// what was lost between them.
+/// the truth, each with the one it matches. A boundary lies between two characters: where
+/// characters of either text have no counterpart in the other around it (`（一）甲` read as
+/// `甲`, a stray glyph read before a paragraph), it may lie anywhere among them, so a start
+/// matches if a start of the truth lies between the aligned characters on either side of it.
 fn matches(found: &BTreeSet<usize>, to_truth: &[Option<usize>], expected: &BTreeSet<usize>) -> BTreeMap<usize, usize> {
     let mut matched = BTreeMap::new();
     let mut after_previous = 0;
+    let mut pending = None;
     for (index, aligned) in to_truth.iter().enumerate() {
+        if found.contains(&index) {
+            pending = Some(index);
+        }
         let Some(t) = *aligned else { continue };
-        if found.contains(&index)
-            && let Some(&start) = expected.range(after_previous..=t).next_back()
+        if let Some(start) = pending.take()
+            && let Some(&truth_start) = expected.range(after_previous..=t).next_back()
         {
-            matched.insert(index, start);
+            matched.insert(start, truth_start);
         }
         after_previous = t + 1;
     }

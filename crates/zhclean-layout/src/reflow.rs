@@ -44,7 +44,7 @@ enum Role {
     Content(Kind),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Line<'a> {
     start: usize,
     content_start: usize,
@@ -53,7 +53,8 @@ struct Line<'a> {
     /// The whitespace before the content.
     indent: &'a str,
     text: &'a str,
-    /// The display width of the text, in the document's measure (see [`measure_widths`]).
+    /// The display width of the indent and the text, in the document's measure (see
+    /// [`measure_widths`]): where the line ends.
     width: usize,
     role: Role,
 }
@@ -83,6 +84,9 @@ impl Line<'_> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Decision {
     Join(f32),
+    /// A join of the two parts of one printed line, with the separator that fills the gap
+    /// between them.
+    Rejoin(&'static str),
     Paragraph,
     Line,
     /// A paragraph break kept without certainty, with the probability of a join: reported.
@@ -198,14 +202,21 @@ fn decisions(lines: &[Line], content: &[usize], exact: bool) -> Vec<([usize; 2],
     // stray mark (a backtick read as `‘`), not a parenthesis.
     let (mut depth, mut open_for) = (0, 0);
     let mut out = Vec::with_capacity(content.len());
+    // The width of a line whose first part (a label set apart) was rejoined to it: its whole.
+    let mut rejoined = None;
     for pair in content.windows(2) {
-        let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
+        let (mut a, b) = (lines[pair[0]].clone(), &lines[pair[1]]);
+        a.width = rejoined.take().unwrap_or(a.width);
+        let a = &a;
         let gap = &lines[pair[0] + 1..pair[1]];
         depth += bracket_depth(a.text);
         open_for = if depth > 0 { open_for + 1 } else { 0 };
         let open_bracket = depth > 0 && open_for <= MAX_BRACKET_LINES;
         let (decision, signals) = evidence.decide([pair[0], pair[1]], a, b, gap, open_bracket);
-        if !matches!(decision, Decision::Join(_)) || open_for > MAX_BRACKET_LINES {
+        if let Decision::Rejoin(_) = decision {
+            rejoined = evidence.wrap_width;
+        }
+        if !matches!(decision, Decision::Join(_) | Decision::Rejoin(_)) || open_for > MAX_BRACKET_LINES {
             (depth, open_for) = (0, 0);
         }
         out.push(([pair[0], pair[1]], decision, signals));
@@ -226,7 +237,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
             raw_end: start + body.len(),
             indent: &body[..indent],
             text: content,
-            width: display_width(content),
+            width: extent(&body[..indent], content, false),
             role: role(content),
         };
         lines.push(line);
@@ -256,11 +267,18 @@ fn measure_widths(lines: &mut [Line]) {
         lines.iter().filter(|l| is_body(l)).partition(|l| l.text.contains(['“', '”', '‘', '’']));
     let Some(width) = most_common_width(plain.iter().map(|l| l.width)) else { return };
     let reach = |measured: &dyn Fn(&Line) -> usize| quoted.iter().filter(|l| measured(l).abs_diff(width) <= 1).count();
-    if reach(&|l| display_width_narrow_quotes(l.text)) > reach(&|l| l.width) {
+    if reach(&|l| extent(l.indent, l.text, true)) > reach(&|l| l.width) {
         for line in lines.iter_mut() {
-            line.width = display_width_narrow_quotes(line.text);
+            line.width = extent(line.indent, line.text, true);
         }
     }
+}
+
+/// Where a line of `indent` and `text` ends, in columns, with curly quotes one column wide
+/// when `narrow_quotes`.
+fn extent(indent: &str, text: &str, narrow_quotes: bool) -> usize {
+    let width = if narrow_quotes { display_width_narrow_quotes } else { display_width };
+    width(indent) + width(text)
 }
 
 /// The most common of `widths` of at least 20 columns (the width of full lines, where lines
@@ -474,7 +492,7 @@ impl Evidence {
                 indented += usize::from(lines[i].indented());
             }
         }
-        let wrap_width = wrap_width(&widths).filter(|&width| cut_anywhere(&open_ends, width));
+        let wrap_width = wrap_width(&widths, &|width| cut_anywhere(&open_ends, width));
         // Paragraphs open after a heading, or after a sentence that ends short of the wrap
         // width: after a full line, the sentence that follows may go on in its paragraph.
         let mut counts: HashMap<(char, char), usize> = HashMap::new();
@@ -496,7 +514,7 @@ impl Evidence {
         let quoted = lines.iter().find(|l| l.text.contains(['“', '”', '‘', '’']));
         Self {
             exact: false,
-            narrow_quotes: quoted.is_some_and(|l| l.width != display_width(l.text)),
+            narrow_quotes: quoted.is_some_and(|l| l.width != extent(l.indent, l.text, false)),
             dropped_indents,
             cut_line_share: cut_lines as f32 / content.len().max(1) as f32,
             open_line_share: open_lines as f32 / content.len().max(1) as f32,
@@ -593,6 +611,9 @@ impl Evidence {
         if self.wrap_width.is_some() && gap.is_empty() && (glyph(a) || (glyph(b) && !ends_sentence(a.text))) {
             return Some(Decision::Join(0.8));
         }
+        if let Some(decision) = self.one_printed_line(a, b, gap) {
+            return Some(decision);
+        }
         let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
         // A page break inside a block of short lines (a poem over two pages) leaves it one block.
         let page_break_only = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }))
@@ -634,6 +655,28 @@ impl Evidence {
             return Some(if self.stops_mid_sentence(a) { Decision::Truncated } else { Decision::Paragraph });
         }
         None
+    }
+
+    /// A short line set apart as its own block (a bold article label `第二条`, a speaker's name),
+    /// whose next line fills the rest of its printed line to the wrap width (and the indent,
+    /// where the extractor dropped indents): the two parts of one line, which the extractor
+    /// read as two blocks. They are joined, with an ideographic space where the columns left
+    /// over show a gap between them.
+    fn one_printed_line(&self, a: &Line, b: &Line, gap: &[Line]) -> Option<Decision> {
+        let width = self.wrap_width?;
+        let set_apart = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank);
+        // Wider than an indent, so that the rest of its line is not a paragraph's first line.
+        let label = a.kind() != Kind::Metadata
+            && a.text.chars().count() <= MAX_LABEL_CHARS
+            && a.width > PARAGRAPH_INDENT + 1
+            && !ends_sentence(a.text);
+        if !set_apart || !label || b.kind() != Kind::Body || is_non_initial(b.first_char()) {
+            return None;
+        }
+        let indent = if self.dropped_indents && !a.indented() { PARAGRAPH_INDENT } else { 0 };
+        let left = width.checked_sub(indent + a.width + b.width)?;
+        let gap = left >= 2 && !is_non_terminal(a.last_char()) && a.last_char() != '：';
+        (left <= 4).then_some(Decision::Rejoin(if gap { "\u{3000}" } else { "" }))
     }
 
     /// The signals of the break between `a` and `b` for the break model.
@@ -819,6 +862,14 @@ fn has_chinese_sentence_punctuation(line: &str) -> bool {
 /// Longest heading or caption, in characters.
 const MAX_HEADING_CHARS: usize = 40;
 
+/// A line set apart from the rest of its printed line is at most this many characters long: a
+/// label, a name.
+const MAX_LABEL_CHARS: usize = 8;
+/// The confidence of a join of the parts of one printed line.
+const REJOIN_CONFIDENCE: f32 = 0.9;
+/// The columns of a paragraph indent of two ideographs.
+const PARAGRAPH_INDENT: usize = 4;
+
 /// Lines in a block this many or more, all far shorter than any wrap width, are verse or a
 /// list of short entries (an address, a transcript's header), not wrapped text.
 const MIN_SHORT_BLOCK_LINES: usize = 3;
@@ -893,13 +944,15 @@ fn cut_anywhere(lines: &[(usize, bool)], width: usize) -> bool {
 }
 
 /// The display width of the document's full lines, when its paragraphs are wrapped into lines
-/// of a fixed width: the band of widths a few columns apart that most lines reach, if at
-/// least 20% of them reach it, and in it the most common width (justified lines holding
-/// narrow digits fall a column or two short of it; ragged lines spread over the band).
-fn wrap_width(widths: &[usize]) -> Option<usize> {
+/// of a fixed width. Bands of widths a few columns apart: if the fullest band holds at least
+/// 20% of the lines, the widest band holding at least half as many whose lines are `cut` (see
+/// [`cut_anywhere`]) is the wrap (no line of wrapped text is longer; lines set apart in parts
+/// are shorter), and in it the most common width (justified lines holding narrow digits fall a
+/// column or two short of it; ragged lines spread over the band).
+fn wrap_width(widths: &[usize], cut: &dyn Fn(usize) -> bool) -> Option<usize> {
     let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 20).collect();
     sorted.sort_unstable();
-    let mut best: Option<(usize, usize)> = None;
+    let mut bands: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
     let (mut low, mut high) = (0, 0);
     for &width in &sorted {
         while sorted[low] + 3 < width {
@@ -908,13 +961,19 @@ fn wrap_width(widths: &[usize]) -> Option<usize> {
         while high < sorted.len() && sorted[high] <= width + 2 {
             high += 1;
         }
-        let count = high - low;
-        if best.is_none_or(|(n, _)| count >= n) {
-            best = Some((count, width));
-        }
+        bands.push((high - low, width));
     }
-    let (_, band) = best.filter(|&(count, _)| count >= 3 && count * 5 >= widths.len())?;
-    most_common_width(sorted.into_iter().filter(|w| (band.saturating_sub(3)..=band + 2).contains(w)))
+    let fullest = bands.iter().map(|&(count, _)| count).max()?;
+    if fullest < 3 || fullest * 5 < widths.len() {
+        return None;
+    }
+    let in_band = |band: usize| sorted.iter().copied().filter(move |w| (band.saturating_sub(3)..=band + 2).contains(w));
+    bands
+        .iter()
+        .rev()
+        .filter(|&&(count, _)| count * 2 >= fullest)
+        .filter_map(|&(_, band)| most_common_width(in_band(band)))
+        .find(|&width| cut(width))
 }
 
 /// A title has no sentence punctuation except the enumeration comma `、`.
@@ -1003,6 +1062,7 @@ fn gap_changes(
             let latin = a.last_char().is_ascii_alphabetic() && b.first_char().is_ascii_alphabetic();
             (JOIN, if latin { " " } else { "" }, Some(confidence))
         }
+        Decision::Rejoin(separator) => (JOIN, separator, Some(REJOIN_CONFIDENCE)),
         Decision::Line => (SEPARATOR, "\n", None),
         _ => (SEPARATOR, separator.as_str(), None),
     };
@@ -1175,6 +1235,26 @@ mod tests {
     }
 
     #[test]
+    fn a_label_set_apart_rejoins_the_rest_of_its_line() {
+        // Lines of 26 columns; the label (6) and the rest of its line (18) leave 2: a gap.
+        let body = "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        let input = format!("第二条\n\n本法所称图书馆是\n{body}第三条\n\n国家鼓励公民参与\n{body}");
+        let (text, _) = reflow(&input);
+        let rest = body.replace('\n', "");
+        assert_eq!(text, format!("第二条\u{3000}本法所称图书馆是{rest}\n\n第三条\u{3000}国家鼓励公民参与{rest}\n"));
+    }
+
+    #[test]
+    fn a_short_line_before_a_full_one_stays_apart() {
+        // A heading whose next line is a paragraph's full first line: together wider than a line.
+        let body = "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        let input = format!("第一章　总则\n\n{body}\n第二章　设立\n\n{body}");
+        let (text, _) = reflow(&input);
+        let rest = body.replace('\n', "");
+        assert_eq!(text, format!("第一章　总则\n\n{rest}\n\n第二章　设立\n\n{rest}\n"));
+    }
+
+    #[test]
     fn a_glyph_set_apart_joins_the_running_text() {
         let wrapped = "双方指出，两国关系达到历史最高水平，不断向前发展，合作\n".repeat(4);
         let input = format!("{wrapped}前景广阔，\n鎭\n的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n");
@@ -1209,7 +1289,11 @@ mod tests {
 
     #[test]
     fn wrap_width_needs_many_lines_of_one_width() {
-        assert_eq!(wrap_width(&[40, 40, 39, 40, 12, 38, 40]), Some(40));
-        assert_eq!(wrap_width(&[120, 300, 80, 45, 640, 200, 77]), None);
+        let any = |_| true;
+        assert_eq!(wrap_width(&[40, 40, 39, 40, 12, 38, 40], &any), Some(40));
+        assert_eq!(wrap_width(&[120, 300, 80, 45, 640, 200, 77], &any), None);
+        // The widest band of many lines: lines set apart in parts are shorter than the wrap.
+        assert_eq!(wrap_width(&[74, 58, 74, 60, 70, 58, 74, 58, 62, 74], &any), Some(74));
+        assert_eq!(wrap_width(&[74, 58, 74, 60, 70, 58, 74, 58, 62, 74], &|w| w < 70), Some(58));
     }
 }
