@@ -528,6 +528,19 @@ pub const MISSING_GLYPH: RuleMeta = RuleMeta {
     source: include_str!("../../zhclean-layout/src/missing_glyph.rs"),
 };
 
+/// `displaced-glyph`: characters an extractor set after their line are put back into it.
+pub const DISPLACED_GLYPH: RuleMeta = RuleMeta {
+    code: "ZH217",
+    name: "displaced-glyph",
+    stage: Stage::Layout,
+    kind: Kind::Edit,
+    enabled_by_default: true,
+    fix: Some(Applicability::Safe),
+    severity: Severity::Info,
+    summary: "characters an extractor set after their line (a fallback font's glyphs) are put back into it",
+    source: include_str!("../../zhclean-layout/src/displaced_glyph.rs"),
+};
+
 /// `fullwidth-alphanumeric`: full-width letters and digits become half-width.
 pub const FULLWIDTH_ALPHANUMERIC: RuleMeta = RuleMeta {
     code: "ZH301",
@@ -724,6 +737,7 @@ pub static RULES: &[&RuleMeta] = &[
     &FINAL_NEWLINE,
     &COLUMN_LAYOUT,
     &MISSING_GLYPH,
+    &DISPLACED_GLYPH,
     &FULLWIDTH_ALPHANUMERIC,
     &KANGXI_RADICAL,
     &COMPATIBILITY_IDEOGRAPH,

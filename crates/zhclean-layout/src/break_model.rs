@@ -100,10 +100,12 @@ pub enum Signal {
     /// word) would not have fit in the room the line leaves before the wrap width: the wrap
     /// moved it down.
     NoRoomForNext,
+    /// Both lines open with a label (`時間：…` then `地點：…`): one entry after another.
+    LabelAfterLabel,
 }
 
 /// Number of signals.
-pub const SIGNALS: usize = Signal::NoRoomForNext as usize + 1;
+pub const SIGNALS: usize = Signal::LabelAfterLabel as usize + 1;
 
 /// Names of the signals, in order, for the calibration table.
 pub const SIGNAL_NAMES: [&str; SIGNALS] = [
@@ -141,6 +143,7 @@ pub const SIGNAL_NAMES: [&str; SIGNALS] = [
     "open-line-share",
     "cut-line-share",
     "no-room-for-next",
+    "label-after-label",
 ];
 
 /// Which table of weights scores a break: documents read their breaks differently when they

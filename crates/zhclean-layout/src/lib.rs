@@ -9,6 +9,7 @@ pub mod break_model;
 mod cjk_spacing;
 mod column_layout;
 pub mod continuation_marker;
+mod displaced_glyph;
 mod final_newline;
 mod indentation;
 pub mod interleaved_columns;

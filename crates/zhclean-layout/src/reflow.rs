@@ -9,6 +9,7 @@
 
 use crate::break_model::{JOIN_ABOVE, KEEP_BELOW, Regime, Signal, Signals};
 use crate::continuation_marker::{self, Direction};
+use crate::displaced_glyph;
 use crate::interleaved_columns;
 use crate::line_kind::{self, Kind};
 use crate::stray_break::{self, JOIN};
@@ -129,9 +130,17 @@ struct Evidence {
 
 /// Reflows `doc`: one batch of changes, and the diagnostics for the breaks it kept unsure.
 pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&str) -> bool) {
+    if enabled(displaced_glyph::NAME) {
+        let lines = classify(doc.text(), enabled);
+        let content = content_lines(&lines);
+        let changes = displaced_glyphs(&lines, &content, &Evidence::gather(&lines, &content));
+        if !changes.is_empty() {
+            doc.apply(changes);
+        }
+    }
     let text = doc.text();
     let lines = classify(text, enabled);
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].role, Role::Content(_))).collect();
+    let content = content_lines(&lines);
     let texts: Vec<&str> = content.iter().map(|&i| lines[i].text).collect();
     if enabled(interleaved_columns::RULE.name) && interleaved_columns::interleaved(&texts) {
         let range = TextRange::new(lines[content[0]].content_start, lines[content[content.len() - 1]].content_end);
@@ -184,13 +193,69 @@ pub struct BreakSample {
 /// the others), for calibration.
 pub fn samples(text: &str) -> Vec<BreakSample> {
     let lines = classify(text, &|_| true);
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].role, Role::Content(_))).collect();
+    let content = content_lines(&lines);
     decisions(&lines, &content, true)
         .into_iter()
         .filter_map(|(pair, _, signals)| {
             Some(BreakSample { next_line: lines[pair[1]].content_start, signals: signals? })
         })
         .collect()
+}
+
+/// The indexes of the content lines of `lines`.
+fn content_lines(lines: &[Line]) -> Vec<usize> {
+    (0..lines.len()).filter(|&i| matches!(lines[i].role, Role::Content(_))).collect()
+}
+
+/// Most characters a run of displaced glyphs holds.
+const MAX_DISPLACED_GLYPHS: usize = 4;
+
+/// The edits that put back the glyphs an extractor set after their line (see
+/// [`displaced_glyph`]): a run of `n` adjacent lines of one Han character after `n + 1` adjacent
+/// pieces that, with them, fit in one line of the wrap width.
+fn displaced_glyphs(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<Change> {
+    let Some(width) = evidence.wrap_width else { return Vec::new() };
+    let is_glyph = |i: usize| {
+        let line = &lines[i];
+        line.kind() == Kind::Body && line.text.chars().nth(1).is_none() && is_han(line.first_char())
+    };
+    let adjacent = |run: &[usize]| run.windows(2).all(|pair| pair[0] + 1 == pair[1]);
+    let mut changes = Vec::new();
+    let mut k = 0;
+    while k < content.len() {
+        let run_len = content[k..].iter().take_while(|&&i| is_glyph(i)).count();
+        if run_len == 0 {
+            k += 1;
+            continue;
+        }
+        let (start, end) = (k, k + run_len);
+        k = end;
+        if run_len > MAX_DISPLACED_GLYPHS || start < run_len + 1 {
+            continue;
+        }
+        let run = &content[start - run_len - 1..end];
+        let (pieces, glyphs) = run.split_at(run_len + 1);
+        let pieces_are_text = pieces.iter().all(|&i| lines[i].kind() == Kind::Body && !is_glyph(i));
+        let whole: usize = run.iter().map(|&i| lines[i].width).sum();
+        if !adjacent(run)
+            || !pieces_are_text
+            || whole > width + 2
+            || glyphs.iter().any(|i| evidence.spread_lines.contains(i))
+        {
+            continue;
+        }
+        for (pair, &glyph) in pieces.windows(2).zip(glyphs) {
+            let cut = TextRange::new(lines[pair[0]].content_end, lines[pair[1]].content_start);
+            changes.push(Change::replace(displaced_glyph::NAME, cut, lines[glyph].text));
+        }
+        let last_piece = &lines[pieces[run_len]];
+        let last_glyph = &lines[glyphs[run_len - 1]];
+        changes.push(Change::delete(
+            displaced_glyph::NAME,
+            TextRange::new(last_piece.content_end, last_glyph.content_end),
+        ));
+    }
+    changes
 }
 
 /// The decision for the break between each two consecutive content lines (by index), with
@@ -322,7 +387,8 @@ fn mark_running_headers(lines: &mut [Line]) {
 /// A lone `3` or `第3页` is text: pages show as a run of at least [`MIN_PAGES`] page-number lines
 /// whose numbers increase (several runs where documents were joined). A running header must
 /// stand next to a page boundary (the start of the document, or within [`HEADER_REACH`] lines
-/// of a page number): a label that a transcript or a form repeats is not one.
+/// of a page number) at least as often as not, and recur on half the pages or more: a label
+/// that a transcript or a form repeats is not one.
 fn require_page_evidence(lines: &mut [Line]) -> Vec<Vec<usize>> {
     let candidates: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(page_number::NAME)).collect();
     let numbers: Vec<Option<u32>> = candidates.iter().map(|&i| page_number::number(lines[i].text)).collect();
@@ -352,11 +418,19 @@ fn require_page_evidence(lines: &mut [Line]) -> Vec<Vec<usize>> {
         (i == first_content)
             || (paged && neighbours.into_iter().any(|&p| before[p.max(i)] - before[p.min(i)] <= HEADER_REACH))
     };
-    let headers: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].role == furniture(running_header::NAME)).collect();
-    let at_boundaries = headers.iter().filter(|&&i| near_page_boundary(i)).count();
-    if !paged || at_boundaries * 2 < headers.len() {
-        for &i in &headers {
-            lines[i].role = Role::Content(line_kind::classify(lines[i].text));
+    // Each text (its digits aside) is judged on its own: a header recurs on half the pages or more, next to their
+    // boundaries (a glyph an extractor set apart recurs too, but not once per page).
+    let mut headers: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in (0..lines.len()).filter(|&i| lines[i].role == furniture(running_header::NAME)) {
+        headers.entry(running_header::shape(lines[i].text)).or_default().push(i);
+    }
+    let texts: Vec<Vec<usize>> = headers.into_values().collect();
+    for indexes in texts {
+        let at_boundaries = indexes.iter().filter(|&&i| near_page_boundary(i)).count();
+        if !paged || at_boundaries * 2 < indexes.len() || indexes.len() * 2 < page_lines.len() {
+            for &i in &indexes {
+                lines[i].role = Role::Content(line_kind::classify(lines[i].text));
+            }
         }
     }
     pages
@@ -728,7 +802,9 @@ impl Evidence {
         s.set(Signal::TitleLike, self.is_title_like(a.text) || cjk_spacing::is_column_line(a.text));
         s.set(Signal::NextNameLike, b.text.chars().count() <= 10 && is_unpunctuated(b.text));
         s.set(Signal::NextNote, b.text.starts_with(['（', '(']) && b.text.ends_with(['）', ')']));
-        s.set(Signal::LabelEntry, line_kind::is_metadata(a.text) || line_kind::is_metadata(b.text));
+        let (a_label, b_label) = (line_kind::is_metadata(a.text), line_kind::is_metadata(b.text));
+        s.set(Signal::LabelEntry, a_label || b_label);
+        s.set(Signal::LabelAfterLabel, a_label && b_label);
         let title = Some(a_index) == self.first_body && is_unpunctuated_title(a.text) && !self.is_full(a);
         s.set(Signal::DocumentTitle, title);
         s.set(Signal::RunningText, is_running_text(a.text));

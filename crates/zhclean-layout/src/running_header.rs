@@ -43,7 +43,7 @@ pub fn find(lines: &[&str], is_candidate: impl Fn(&str) -> bool) -> Vec<usize> {
 }
 
 /// The line with spaces removed and digits replaced, so that `第 3 页` and `第 4 页` match.
-fn shape(line: &str) -> String {
+pub(crate) fn shape(line: &str) -> String {
     line.chars().filter(|c| !is_space(*c)).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
 }
 
