@@ -64,6 +64,8 @@ fn is_list_item(line: &str) -> bool {
             && digits <= 3
             && line[digits..].starts_with(['.', '、', '．'])
             && !line[digits..].starts_with(".."))
+            // `4.5%以内` is a number, not the item `4.`.
+            && !line[digits..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
         || line.strip_prefix(['（', '(']).is_some_and(|after| {
             after.starts_with(|c: char| c.is_ascii_digit())
                 && after.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(['）', ')'])
@@ -95,6 +97,8 @@ mod tests {
             ("（一）双方同意在各领域开展务实合作，推动两国关系不断向前发展，造福两国人民。", Kind::ListItem),
             ("——加强教育合作。", Kind::ListItem),
             ("1. 总体要求", Kind::ListItem),
+            ("4.5%以内，进出口回稳向好", Kind::Body),
+            ("3、扩大开放", Kind::ListItem),
             ("（2）扩大规模", Kind::ListItem),
             ("①第一项", Kind::ListItem),
             ("一揽子合作", Kind::Body),
