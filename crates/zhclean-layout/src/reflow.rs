@@ -211,15 +211,20 @@ fn content_lines(lines: &[Line]) -> Vec<usize> {
 const MAX_DISPLACED_GLYPHS: usize = 4;
 
 /// The edits that put back the glyphs an extractor set after their line (see
-/// [`displaced_glyph`]): a run of `n` adjacent lines of one Han character after `n + 1` adjacent
-/// pieces that, with them, fit in one line of the wrap width.
+/// [`displaced_glyph`]): of a run of adjacent lines of one Han character, the first `n` (as
+/// many as can be) after `n + 1` adjacent pieces of text that, with them, fit in one line of
+/// the wrap width. The glyphs left over start the next line, where the reflow joins them.
 fn displaced_glyphs(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<Change> {
     let Some(width) = evidence.wrap_width else { return Vec::new() };
     let is_glyph = |i: usize| {
         let line = &lines[i];
         line.kind() == Kind::Body && line.text.chars().nth(1).is_none() && is_han(line.first_char())
     };
-    let adjacent = |run: &[usize]| run.windows(2).all(|pair| pair[0] + 1 == pair[1]);
+    let fits = |run: &[usize], pieces: usize| {
+        run.windows(2).all(|pair| pair[0] + 1 == pair[1])
+            && run[..pieces].iter().all(|&i| lines[i].kind() == Kind::Body && !is_glyph(i))
+            && run.iter().map(|&i| lines[i].width).sum::<usize>() <= width + 2
+    };
     let mut changes = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -228,33 +233,32 @@ fn displaced_glyphs(lines: &[Line], content: &[usize], evidence: &Evidence) -> V
             k += 1;
             continue;
         }
-        let (start, end) = (k, k + run_len);
-        k = end;
-        if run_len > MAX_DISPLACED_GLYPHS || start < run_len + 1 {
-            continue;
+        let start = k;
+        k += run_len;
+        let longest = (1..=run_len.min(MAX_DISPLACED_GLYPHS).min(start.saturating_sub(1)))
+            .rev()
+            .find(|&n| fits(&content[start - n - 1..start + n], n + 1));
+        if let Some(n) = longest {
+            let (pieces, glyphs) = content[start - n - 1..start + n].split_at(n + 1);
+            changes.extend(put_back(lines, pieces, glyphs));
         }
-        let run = &content[start - run_len - 1..end];
-        let (pieces, glyphs) = run.split_at(run_len + 1);
-        let pieces_are_text = pieces.iter().all(|&i| lines[i].kind() == Kind::Body && !is_glyph(i));
-        let whole: usize = run.iter().map(|&i| lines[i].width).sum();
-        if !adjacent(run)
-            || !pieces_are_text
-            || whole > width + 2
-            || glyphs.iter().any(|i| evidence.spread_lines.contains(i))
-        {
-            continue;
-        }
-        for (pair, &glyph) in pieces.windows(2).zip(glyphs) {
-            let cut = TextRange::new(lines[pair[0]].content_end, lines[pair[1]].content_start);
-            changes.push(Change::replace(displaced_glyph::NAME, cut, lines[glyph].text));
-        }
-        let last_piece = &lines[pieces[run_len]];
-        let last_glyph = &lines[glyphs[run_len - 1]];
-        changes.push(Change::delete(
-            displaced_glyph::NAME,
-            TextRange::new(last_piece.content_end, last_glyph.content_end),
-        ));
     }
+    changes
+}
+
+/// The edits that put `glyphs` into the cuts between `pieces`, in order, and remove their lines.
+fn put_back(lines: &[Line], pieces: &[usize], glyphs: &[usize]) -> Vec<Change> {
+    let mut changes: Vec<Change> = pieces
+        .windows(2)
+        .zip(glyphs)
+        .map(|(pair, &glyph)| {
+            let cut = TextRange::new(lines[pair[0]].content_end, lines[pair[1]].content_start);
+            Change::replace(displaced_glyph::NAME, cut, lines[glyph].text)
+        })
+        .collect();
+    let (last_piece, last_glyph) = (&lines[pieces[pieces.len() - 1]], &lines[glyphs[glyphs.len() - 1]]);
+    let removed = TextRange::new(last_piece.content_end, last_glyph.content_end);
+    changes.push(Change::delete(displaced_glyph::NAME, removed));
     changes
 }
 
@@ -337,6 +341,13 @@ fn measure_widths(lines: &mut [Line]) {
             line.width = extent(line.indent, line.text, true);
         }
     }
+}
+
+/// True for the label of a statute's article and nothing else: `第三条`, `第12条`.
+fn is_article_label(line: &str) -> bool {
+    line.strip_prefix('第').and_then(|rest| rest.strip_suffix('条')).is_some_and(|number| {
+        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || "零〇一二三四五六七八九十百千".contains(c))
+    })
 }
 
 /// Where a line of `indent` and `text` ends, in columns, with curly quotes one column wide
@@ -746,6 +757,11 @@ impl Evidence {
             && !ends_sentence(a.text);
         if !set_apart || !label || b.kind() != Kind::Body || is_non_initial(b.first_char()) {
             return None;
+        }
+        // An article's label (`第三条`) heads its first paragraph: statutes print it on the line
+        // of the article's text, an ideographic space between.
+        if is_article_label(a.text) {
+            return Some(Decision::Rejoin("\u{3000}"));
         }
         let indent = if self.dropped_indents && !a.indented() { PARAGRAPH_INDENT } else { 0 };
         let left = width.checked_sub(indent + a.width + b.width)?;
@@ -1318,6 +1334,16 @@ mod tests {
         let (text, _) = reflow(&input);
         let rest = body.replace('\n', "");
         assert_eq!(text, format!("第二条\u{3000}本法所称图书馆是{rest}\n\n第三条\u{3000}国家鼓励公民参与{rest}\n"));
+    }
+
+    #[test]
+    fn an_article_label_set_apart_heads_its_article() {
+        let body = "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        let input = format!("{body}\n第九条\n\n国家倡导公民使用国旗。\n\n第一章\n\n总则\n");
+        let rest = body.replace('\n', "");
+        assert_eq!(reflow(&input).0, format!("{rest}\n\n第九条\u{3000}国家倡导公民使用国旗。\n\n第一章\n\n总则\n"));
+        assert!(is_article_label("第二十一条") && is_article_label("第12条"));
+        assert!(!is_article_label("第一章") && !is_article_label("第条") && !is_article_label("第三条规定"));
     }
 
     #[test]
