@@ -2,9 +2,10 @@
 //! Puts back characters that an extractor moved behind their line. Where a font lacks a
 //! glyph, the PDF draws it from a fallback font, and some extractors (PyMuPDF) read that glyph
 //! as a line of its own after the line it belongs to, leaving the line cut into pieces where it
-//! stood. A run of lines of one Han character each, after as many pieces plus one that together
-//! with them fill no more than one line of the document's wrap width, is put back: the
-//! characters, in order, into the cuts between the pieces.
+//! stood. Of a run of lines of one Han character each, the most that, after as many pieces plus
+//! one, fill with them no more than one line of the document's wrap width are put back: the
+//! characters, in order, into the cuts between the pieces. The characters left over start the
+//! next line (the reflow joins them to it).
 //!
 //! ## Why
 //! The characters are not lost, only displaced; left where the extractor put them they read as
