@@ -15,7 +15,7 @@ use crate::line_kind::{self, Kind};
 use crate::stray_break::{self, JOIN};
 use crate::text::*;
 use crate::{ParagraphSeparator, cjk_spacing, page_footer, page_number, running_header, truncated_paragraph};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use zhclean_core::chars::is_han;
 use zhclean_core::words::{ends_in_function_word, word_across};
 use zhclean_core::{Change, Diagnostic, Document, TextRange};
@@ -130,17 +130,18 @@ struct Evidence {
 
 /// Reflows `doc`: one batch of changes, and the diagnostics for the breaks it kept unsure.
 pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&str) -> bool) {
-    if enabled(displaced_glyph::NAME) {
-        let lines = classify(doc.text(), enabled);
-        let content = content_lines(&lines);
-        let changes = displaced_glyphs(&lines, &content, &Evidence::gather(&lines, &content));
-        if !changes.is_empty() {
-            doc.apply(changes);
-        }
-    }
     let text = doc.text();
     let lines = classify(text, enabled);
     let content = content_lines(&lines);
+    let evidence = Evidence::gather(&lines, &content);
+    if enabled(displaced_glyph::NAME) {
+        let changes = displaced_glyphs(&lines, &content, &evidence);
+        if !changes.is_empty() {
+            // The glyphs put back, the lines are read again (the runs that did not fit stay).
+            doc.apply(changes);
+            return run(doc, separator, enabled);
+        }
+    }
     let texts: Vec<&str> = content.iter().map(|&i| lines[i].text).collect();
     if enabled(interleaved_columns::RULE.name) && interleaved_columns::interleaved(&texts) {
         let range = TextRange::new(lines[content[0]].content_start, lines[content[content.len() - 1]].content_end);
@@ -151,7 +152,7 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
-    for (pair, decision, _) in decisions(&lines, &content, false) {
+    for (pair, decision, _) in decisions(&lines, &content, &evidence) {
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         report(decision, a, b, text, &mut diagnostics);
@@ -194,12 +195,19 @@ pub struct BreakSample {
 pub fn samples(text: &str) -> Vec<BreakSample> {
     let lines = classify(text, &|_| true);
     let content = content_lines(&lines);
-    decisions(&lines, &content, true)
+    let evidence = Evidence { exact: true, ..Evidence::gather(&lines, &content) };
+    decisions(&lines, &content, &evidence)
         .into_iter()
         .filter_map(|(pair, _, signals)| {
             Some(BreakSample { next_line: lines[pair[1]].content_start, signals: signals? })
         })
         .collect()
+}
+
+/// True when `text` is one Han character: a glyph, where a line holds nothing else.
+fn is_one_han(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(is_han) && chars.next().is_none()
 }
 
 /// The indexes of the content lines of `lines`.
@@ -216,10 +224,7 @@ const MAX_DISPLACED_GLYPHS: usize = 4;
 /// the wrap width. The glyphs left over start the next line, where the reflow joins them.
 fn displaced_glyphs(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<Change> {
     let Some(width) = evidence.wrap_width else { return Vec::new() };
-    let is_glyph = |i: usize| {
-        let line = &lines[i];
-        line.kind() == Kind::Body && line.text.chars().nth(1).is_none() && is_han(line.first_char())
-    };
+    let is_glyph = |i: usize| lines[i].kind() == Kind::Body && is_one_han(lines[i].text);
     let fits = |run: &[usize], pieces: usize| {
         run.windows(2).all(|pair| pair[0] + 1 == pair[1])
             && run[..pieces].iter().all(|&i| lines[i].kind() == Kind::Body && !is_glyph(i))
@@ -264,8 +269,7 @@ fn put_back(lines: &[Line], pieces: &[usize], glyphs: &[usize]) -> Vec<Change> {
 
 /// The decision for the break between each two consecutive content lines (by index), with
 /// the signals when the model scored it.
-fn decisions(lines: &[Line], content: &[usize], exact: bool) -> Vec<([usize; 2], Decision, Option<Signals>)> {
-    let evidence = Evidence { exact, ..Evidence::gather(lines, content) };
+fn decisions(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<([usize; 2], Decision, Option<Signals>)> {
     // Brackets opened and not closed since the last paragraph break, and how many lines ago
     // the first of them was opened: one still open after [`MAX_BRACKET_LINES`] lines is a
     // stray mark (a backtick read as `‘`), not a parenthesis.
@@ -562,13 +566,16 @@ fn mark_metadata(lines: &mut [Line]) {
 impl Evidence {
     fn gather(lines: &[Line], content: &[usize]) -> Self {
         let mut widths = Vec::new();
-        let mut open_ends = Vec::new();
+        // Lines by width: how many, and how many end inside a sentence.
+        let mut open_ends: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         let (mut body, mut indented) = (0, 0);
         for pair in content.windows(2) {
             let a = &lines[pair[0]];
             if matches!(a.kind(), Kind::Body | Kind::ListItem) {
                 widths.push(a.width);
-                open_ends.push((a.width, !is_sentence_punctuation(a.last_char())));
+                let entry = open_ends.entry(a.width).or_default();
+                entry.0 += 1;
+                entry.1 += usize::from(!is_sentence_punctuation(a.last_char()));
             }
         }
         for &i in content {
@@ -691,8 +698,7 @@ impl Evidence {
         // In wrapped text, a line of one Han character is a glyph the extractor set apart (one
         // from a fallback font, often): it neither ends a paragraph nor, after running text that
         // goes on, starts one.
-        let glyph =
-            |line: &Line| line.kind() == Kind::Body && line.text.chars().nth(1).is_none() && is_han(line.first_char());
+        let glyph = |line: &Line| line.kind() == Kind::Body && is_one_han(line.text);
         if self.wrap_width.is_some() && gap.is_empty() && (glyph(a) || (glyph(b) && !ends_sentence(a.text))) {
             return Some(Decision::Join(0.8));
         }
@@ -1029,10 +1035,13 @@ fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
 }
 
 /// True when at least half the lines of about `width` columns end inside a sentence, as lines
-/// that a wrap cuts do; lines of one width that all end at punctuation are verse.
-fn cut_anywhere(lines: &[(usize, bool)], width: usize) -> bool {
-    let full: Vec<bool> = lines.iter().filter(|(w, _)| w.abs_diff(width) <= 3).map(|&(_, open)| open).collect();
-    full.iter().filter(|&&open| open).count() * 2 >= full.len()
+/// that a wrap cuts do; lines of one width that all end at punctuation are verse. `lines` counts
+/// the lines of each width and, of those, the ones that end inside a sentence.
+fn cut_anywhere(lines: &BTreeMap<usize, (usize, usize)>, width: usize) -> bool {
+    let (total, open) = lines
+        .range(width.saturating_sub(3)..=width + 3)
+        .fold((0, 0), |(total, open), (_, &(n, o))| (total + n, open + o));
+    open * 2 >= total
 }
 
 /// The display width of the document's full lines, when its paragraphs are wrapped into lines
@@ -1042,29 +1051,21 @@ fn cut_anywhere(lines: &[(usize, bool)], width: usize) -> bool {
 /// are shorter), and in it the most common width (justified lines holding narrow digits fall a
 /// column or two short of it; ragged lines spread over the band).
 fn wrap_width(widths: &[usize], cut: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 20).collect();
-    sorted.sort_unstable();
-    let mut bands: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
-    let (mut low, mut high) = (0, 0);
-    for &width in &sorted {
-        while sorted[low] + 3 < width {
-            low += 1;
-        }
-        while high < sorted.len() && sorted[high] <= width + 2 {
-            high += 1;
-        }
-        bands.push((high - low, width));
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &width in widths.iter().filter(|&&w| w >= 20) {
+        *counts.entry(width).or_default() += 1;
     }
+    let band = |width: usize| counts.range(width.saturating_sub(3)..=width + 2);
+    let bands: Vec<(usize, usize)> = counts.keys().map(|&w| (band(w).map(|(_, n)| n).sum(), w)).collect();
     let fullest = bands.iter().map(|&(count, _)| count).max()?;
     if fullest < 3 || fullest * 5 < widths.len() {
         return None;
     }
-    let in_band = |band: usize| sorted.iter().copied().filter(move |w| (band.saturating_sub(3)..=band + 2).contains(w));
     bands
         .iter()
         .rev()
         .filter(|&&(count, _)| count * 2 >= fullest)
-        .filter_map(|&(_, band)| most_common_width(in_band(band)))
+        .filter_map(|&(_, top)| band(top).max_by_key(|&(w, n)| (*n, *w)).map(|(w, _)| *w))
         .find(|&width| cut(width))
 }
 
