@@ -266,6 +266,17 @@ def lo_field(fmt):
         '{m}', '<text:page-count>1</text:page-count>')
 
 
+# The root element of a flat ODT, with the namespaces the generated documents use.
+ODF_ROOT = '''<?xml version="1.0" encoding="UTF-8"?>
+<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"
+ xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">
+'''
+
+
 def make_lo(key, label, cfg, paras, build):
     size = cfg['size']
     indent = f'{2 * size:g}pt' if cfg['indent'] is True else '0pt'
@@ -286,14 +297,7 @@ def make_lo(key, label, cfg, paras, build):
         header = f'<style:header><text:p text:style-name="RunHead">{html.escape(cfg["header"][0])}</text:p></style:header>'
     if cfg['footer']:
         footer = f'<style:footer><text:p text:style-name="RunFoot">{lo_field(FOOTERS[cfg["footer"][0]])}</text:p></style:footer>'
-    doc = f'''<?xml version="1.0" encoding="UTF-8"?>
-<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"
- xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">
-<office:font-face-decls>
+    doc = ODF_ROOT + f'''<office:font-face-decls>
  <style:font-face style:name="F1" svg:font-family="&apos;{cfg['font']}&apos;"/>
  <style:font-face style:name="F2" svg:font-family="&apos;{head_font}&apos;"/>
 </office:font-face-decls>

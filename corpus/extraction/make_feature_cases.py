@@ -49,14 +49,7 @@ def fodt(paras, paper, size, font, sans, bold_labels):
     lang = 'TW' if 'TC' in font or font == FONT else 'CN'
     text = '\n'.join(f'<text:p text:style-name="{"Title" if i == 0 else "Body"}">{body(p, bold_labels and i > 0)}</text:p>'
                      for i, p in enumerate(paras))
-    return f'''<?xml version="1.0" encoding="UTF-8"?>
-<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"
- xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">
-<office:font-face-decls>
+    return mc.ODF_ROOT + f'''<office:font-face-decls>
  <style:font-face style:name="F1" svg:font-family="&apos;{font}&apos;"/>
  <style:font-face style:name="F2" svg:font-family="&apos;{sans}&apos;"/>
 </office:font-face-decls>

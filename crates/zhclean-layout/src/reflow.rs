@@ -1327,10 +1327,14 @@ mod tests {
         assert_eq!(reflow(&input).0, expected);
     }
 
+    /// Three lines of 26 columns, the last ending the paragraph.
+    const WRAPPED_ARTICLE: &str =
+        "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+
     #[test]
     fn a_label_set_apart_rejoins_the_rest_of_its_line() {
         // Lines of 26 columns; the label (6) and the rest of its line (18) leave 2: a gap.
-        let body = "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        let body = WRAPPED_ARTICLE;
         let input = format!("第二条\n\n本法所称图书馆是\n{body}第三条\n\n国家鼓励公民参与\n{body}");
         let (text, _) = reflow(&input);
         let rest = body.replace('\n', "");
@@ -1339,7 +1343,7 @@ mod tests {
 
     #[test]
     fn an_article_label_set_apart_heads_its_article() {
-        let body = "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        let body = WRAPPED_ARTICLE;
         let input = format!("{body}\n第九条\n\n国家倡导公民使用国旗。\n\n第一章\n\n总则\n");
         let rest = body.replace('\n', "");
         assert_eq!(reflow(&input).0, format!("{rest}\n\n第九条\u{3000}国家倡导公民使用国旗。\n\n第一章\n\n总则\n"));
@@ -1350,7 +1354,7 @@ mod tests {
     #[test]
     fn a_short_line_before_a_full_one_stays_apart() {
         // A heading whose next line is a paragraph's full first line: together wider than a line.
-        let body = "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        let body = WRAPPED_ARTICLE;
         let input = format!("第一章　总则\n\n{body}\n第二章　设立\n\n{body}");
         let (text, _) = reflow(&input);
         let rest = body.replace('\n', "");
