@@ -732,6 +732,10 @@ impl Evidence {
         if matches!(last, '，' | '、' | ',') || is_opening(last) {
             return Some(Decision::Join(0.95));
         }
+        // An article's label alone on its line starts the article.
+        if is_article_label(b.text) {
+            return Some(Decision::Paragraph);
+        }
         match (a.kind(), b.kind()) {
             (Kind::Metadata, Kind::Metadata) => return Some(Decision::Line),
             (Kind::Metadata, _) | (_, Kind::Metadata) => return Some(Decision::Paragraph),
@@ -1344,7 +1348,7 @@ mod tests {
     #[test]
     fn an_article_label_set_apart_heads_its_article() {
         let body = WRAPPED_ARTICLE;
-        let input = format!("{body}\n第九条\n\n国家倡导公民使用国旗。\n\n第一章\n\n总则\n");
+        let input = format!("{body}第九条\n\n国家倡导公民使用国旗。\n\n第一章\n\n总则\n");
         let rest = body.replace('\n', "");
         assert_eq!(reflow(&input).0, format!("{rest}\n\n第九条\u{3000}国家倡导公民使用国旗。\n\n第一章\n\n总则\n"));
         assert!(is_article_label("第二十一条") && is_article_label("第12条"));
