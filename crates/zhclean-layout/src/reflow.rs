@@ -1335,22 +1335,29 @@ mod tests {
     const WRAPPED_ARTICLE: &str =
         "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
 
+    /// Asserts that `input` reflows to `expected`, where `{body}` stands for
+    /// [`WRAPPED_ARTICLE`] and `{rest}` for its lines joined.
+    fn assert_reflows_around_article(input: &str, expected: &str) {
+        let rest = WRAPPED_ARTICLE.replace('\n', "");
+        let input = input.replace("{body}", WRAPPED_ARTICLE);
+        assert_eq!(reflow(&input).0, expected.replace("{rest}", &rest));
+    }
+
     #[test]
     fn a_label_set_apart_rejoins_the_rest_of_its_line() {
         // Lines of 26 columns; the label (6) and the rest of its line (18) leave 2: a gap.
-        let body = WRAPPED_ARTICLE;
-        let input = format!("第二条\n\n本法所称图书馆是\n{body}第三条\n\n国家鼓励公民参与\n{body}");
-        let (text, _) = reflow(&input);
-        let rest = body.replace('\n', "");
-        assert_eq!(text, format!("第二条\u{3000}本法所称图书馆是{rest}\n\n第三条\u{3000}国家鼓励公民参与{rest}\n"));
+        assert_reflows_around_article(
+            "第二条\n\n本法所称图书馆是\n{body}第三条\n\n国家鼓励公民参与\n{body}",
+            "第二条\u{3000}本法所称图书馆是{rest}\n\n第三条\u{3000}国家鼓励公民参与{rest}\n",
+        );
     }
 
     #[test]
     fn an_article_label_set_apart_heads_its_article() {
-        let body = WRAPPED_ARTICLE;
-        let input = format!("{body}第九条\n\n国家倡导公民使用国旗。\n\n第一章\n\n总则\n");
-        let rest = body.replace('\n', "");
-        assert_eq!(reflow(&input).0, format!("{rest}\n\n第九条\u{3000}国家倡导公民使用国旗。\n\n第一章\n\n总则\n"));
+        assert_reflows_around_article(
+            "{body}第九条\n\n国家倡导公民使用国旗。\n\n第一章\n\n总则\n",
+            "{rest}\n\n第九条\u{3000}国家倡导公民使用国旗。\n\n第一章\n\n总则\n",
+        );
         assert!(is_article_label("第二十一条") && is_article_label("第12条"));
         assert!(!is_article_label("第一章") && !is_article_label("第条") && !is_article_label("第三条规定"));
     }
@@ -1358,11 +1365,10 @@ mod tests {
     #[test]
     fn a_short_line_before_a_full_one_stays_apart() {
         // A heading whose next line is a paragraph's full first line: together wider than a line.
-        let body = WRAPPED_ARTICLE;
-        let input = format!("第一章　总则\n\n{body}\n第二章　设立\n\n{body}");
-        let (text, _) = reflow(&input);
-        let rest = body.replace('\n', "");
-        assert_eq!(text, format!("第一章　总则\n\n{rest}\n\n第二章　设立\n\n{rest}\n"));
+        assert_reflows_around_article(
+            "第一章　总则\n\n{body}\n第二章　设立\n\n{body}",
+            "第一章　总则\n\n{rest}\n\n第二章　设立\n\n{rest}\n",
+        );
     }
 
     #[test]
