@@ -1,5 +1,6 @@
 use crate::{Config, ConfigError, Report};
 use zhclean_convert::{Converter, Script};
+use zhclean_core::triggers::Scope;
 use zhclean_core::{Applicability, Change, Diagnostic, Document, registry};
 use zhclean_encoding::{DecodeError, EncodingInfo};
 use zhclean_layout::LayoutConfig;
@@ -119,8 +120,14 @@ impl Pipeline {
     /// steps run again. A step that changed nothing on a text is not run again on that same
     /// text: the pipeline is deterministic, so it would change nothing again.
     fn clean_to_fixed_point(&self, document: &mut Document) -> Vec<Diagnostic> {
+        let enabled = |name: &str| self.config.enabled(name);
         // For each step: the edit count when it last ran, if that run changed nothing.
         let mut idle_since: [Option<usize>; 6] = [None; 6];
+        // For the layout and punctuation steps: the batch count when each last started, and
+        // the punctuation settings it ran with. Their rules that read their own line read only
+        // the lines changed since (see `Scope`).
+        let (mut layout_started, mut punct_started) = (None, None);
+        let mut punct_config = self.punct_config(document);
         let mut remaining = Vec::new();
         for _ in 0..MAX_ROUNDS {
             let edits_before = document.edits().len();
@@ -131,15 +138,19 @@ impl Pipeline {
                     continue;
                 }
                 match step {
-                    0 => zhclean_encoding::repair(document, |name| self.config.enabled(name)),
-                    1 => self.run_stage(Stage::Layout, document),
-                    2 => self.run_stage(Stage::Punct, document),
-                    3 => zhclean_convert::convert(document, self.converter.as_ref(), |name| self.config.enabled(name)),
-                    4 => zhclean_convert::report_mixed_script(
-                        document,
-                        |name| self.config.enabled(name),
-                        self.config.unsafe_fixes,
-                    ),
+                    0 => zhclean_encoding::repair(document, enabled),
+                    1 => {
+                        let scope = Scope::since(document, layout_started.replace(document.batches()));
+                        zhclean_layout::run(document, &self.layout_config(), enabled, &scope);
+                    }
+                    2 => {
+                        let config = self.punct_config(document);
+                        let mark = punct_started.replace(document.batches()).filter(|_| config == punct_config);
+                        punct_config = config;
+                        zhclean_punct::run(document, &config, enabled, &Scope::since(document, mark));
+                    }
+                    3 => zhclean_convert::convert(document, self.converter.as_ref(), enabled),
+                    4 => zhclean_convert::report_mixed_script(document, enabled, self.config.unsafe_fixes),
                     _ => remaining = self.lint_and_fix(document),
                 }
                 *idle = (document.edits().len() == start).then_some(start);
@@ -156,8 +167,8 @@ impl Pipeline {
     pub fn run_stage(&self, stage: Stage, document: &mut Document) {
         let enabled = |name: &str| self.config.enabled(name);
         match stage {
-            Stage::Layout => zhclean_layout::run(document, &self.layout_config(), enabled),
-            Stage::Punct => zhclean_punct::run(document, &self.punct_config(document), enabled),
+            Stage::Layout => zhclean_layout::run(document, &self.layout_config(), enabled, &Scope::All),
+            Stage::Punct => zhclean_punct::run(document, &self.punct_config(document), enabled, &Scope::All),
             Stage::Convert => {
                 zhclean_convert::run(document, self.converter.as_ref(), enabled, self.config.unsafe_fixes)
             }

@@ -86,9 +86,10 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
 }
 
 /// How often each form of `found` (the text replaced and its replacement) occurs in `text`,
-/// in one pass over its characters: at each character that starts a short form, the short
-/// forms of each length are looked up; the few long forms (whole lines a conversion changed
-/// in length) are found by an automaton.
+/// in one pass over its characters: forms of one character (most of them) are counted as the
+/// pass meets them; at each character that starts a short form of several, those forms are
+/// looked up by length; the few long forms (whole lines a conversion changed in length) are
+/// found by an automaton.
 fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usize> {
     let mut forms: Vec<&str> = found
         .iter()
@@ -98,17 +99,29 @@ fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usi
     forms.sort_unstable();
     forms.dedup();
     let mut uses: HashMap<&str, usize> = forms.iter().map(|&form| (form, 0)).collect();
-    let (short, long): (Vec<&str>, Vec<&str>) = forms.into_iter().partition(|form| form.chars().nth(SHORT).is_none());
+    let (single, several): (Vec<&str>, Vec<&str>) = forms.into_iter().partition(|form| form.chars().nth(1).is_none());
+    let (short, long): (Vec<&str>, Vec<&str>) = several.into_iter().partition(|form| form.chars().nth(SHORT).is_none());
+    let singles = CharSet::new(single.iter().filter_map(|form| form.chars().next()));
     let starts = CharSet::new(short.iter().filter_map(|form| form.chars().next()));
     let mut lengths: Vec<usize> = short.iter().map(|form| form.len()).collect();
     lengths.sort_unstable();
     lengths.dedup();
-    for (i, _) in text.char_indices().filter(|&(_, c)| starts.contains(c)) {
-        for &length in &lengths {
-            if let Some(n) = text.get(i..i + length).and_then(|form| uses.get_mut(form)) {
-                *n += 1;
+    let mut single_uses: HashMap<char, usize> = HashMap::default();
+    for (i, c) in text.char_indices() {
+        if singles.contains(c) {
+            *single_uses.entry(c).or_default() += 1;
+        }
+        if starts.contains(c) {
+            for &length in &lengths {
+                if let Some(n) = text.get(i..i + length).and_then(|form| uses.get_mut(form)) {
+                    *n += 1;
+                }
             }
         }
+    }
+    for form in single {
+        let c = form.chars().next().expect("forms are not empty");
+        uses.insert(form, single_uses.get(&c).copied().unwrap_or(0));
     }
     if let Ok(automaton) = aho_corasick::AhoCorasick::new(&long) {
         for found in automaton.find_overlapping_iter(text) {
@@ -154,6 +167,7 @@ fn is_quoted_alone(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zhclean_core::TextRange;
 
     fn reported(text: &str) -> (String, Vec<String>) {
         let mut doc = Document::new(text);
@@ -174,6 +188,27 @@ mod tests {
                     "`撻` in simplified text; `挞` is the simplified form".to_owned()
                 ]
             )
+        );
+    }
+
+    #[test]
+    fn uses_of_forms_of_one_several_and_many_characters() {
+        let long = "一二三四五六七八";
+        let text = format!("國家國家国家，學生學生学生，{long}{long}");
+        let at = |form: &str| {
+            let start = text.find(form).unwrap();
+            TextRange::new(start, start + form.len())
+        };
+        let found = [
+            Change::replace("x", at("國"), "国"),
+            Change::replace("x", at("學生"), "学生"),
+            Change::replace("x", at(long), "壹"),
+        ];
+        let uses = uses_of_forms(&text, &found);
+        let count = |form: &str| uses.get(form).copied();
+        assert_eq!(
+            [count("國"), count("国"), count("學生"), count("学生"), count(long), count("壹"), count("家")],
+            [Some(2), Some(1), Some(2), Some(1), Some(2), Some(0), None]
         );
     }
 

@@ -55,6 +55,17 @@ impl Layer {
         }
     }
 
+    /// Like [`map_forward`](Self::map_forward) for the end of a range: a position inside a
+    /// replaced range maps to the end of its replacement.
+    fn map_forward_end(&self, pos: usize) -> usize {
+        let idx = self.spans.partition_point(|s| s.before.start < pos);
+        match idx.checked_sub(1).map(|i| &self.spans[i]) {
+            None => pos,
+            Some(span) if pos <= span.before.end => span.after.end,
+            Some(span) => span.after.end + (pos - span.before.end),
+        }
+    }
+
     /// Maps an end position back through this layer; a position inside a replacement maps to
     /// the end of what it replaced.
     fn map_end(&self, pos: usize) -> usize {
@@ -183,13 +194,59 @@ impl Document {
     /// Maps a byte offset of the original input to the current text; an offset inside replaced
     /// text maps to the start of its replacement.
     pub fn to_current(&self, offset: usize) -> usize {
-        self.layers.iter().fold(offset, |pos, layer| layer.map_forward(pos))
+        self.to_current_from(0, offset)
+    }
+
+    /// How many batches [`apply`](Self::apply) has applied: a mark from which
+    /// [`changed_since`](Self::changed_since) and [`to_current_from`](Self::to_current_from)
+    /// tell what later batches did.
+    pub fn batches(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// The ranges of the current text that the batches applied after `mark` wrote (an empty
+    /// range where they only deleted), sorted, with touching ranges merged. The rest of the
+    /// text is as it was at the mark.
+    pub fn changed_since(&self, mark: usize) -> Vec<TextRange> {
+        let mut changed: Vec<TextRange> = Vec::new();
+        for layer in self.layers.iter().skip(mark) {
+            let mut next: Vec<TextRange> = changed
+                .iter()
+                .map(|r| {
+                    // An empty range where the layer inserted maps to both ends of the insertion.
+                    let (start, end) = (layer.map_forward(r.start), layer.map_forward_end(r.end));
+                    TextRange::new(start.min(end), start.max(end))
+                })
+                .chain(layer.spans.iter().map(|span| span.after))
+                .collect();
+            next.sort_unstable_by_key(|r| (r.start, r.end));
+            changed = merge_touching(next);
+        }
+        changed
+    }
+
+    /// Maps a byte offset of the text as it was at batch `mark` to the current text (see
+    /// [`to_current`](Self::to_current)).
+    pub fn to_current_from(&self, mark: usize, offset: usize) -> usize {
+        self.layers.iter().skip(mark).fold(offset, |pos, layer| layer.map_forward(pos))
     }
 
     /// Line and column (1-based, in characters) of a byte offset of the original input.
     pub fn original_line_col(&self, offset: usize) -> LineCol {
         self.original_lines.get_or_init(|| LineIndex::new(&self.original)).line_col(&self.original, offset)
     }
+}
+
+/// Sorted ranges with those that overlap or touch merged into one.
+fn merge_touching(sorted: Vec<TextRange>) -> Vec<TextRange> {
+    let mut merged: Vec<TextRange> = Vec::with_capacity(sorted.len());
+    for range in sorted {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -229,6 +286,25 @@ mod tests {
         // And forward again: "yy" started at 5, "C" at 4.
         assert_eq!((doc.to_current(5), doc.to_current(4)), (5, 2));
         assert_eq!(doc.to_current(0), 0, "deleted text maps to where it was");
+    }
+
+    #[test]
+    fn what_changed_since_a_mark_in_current_positions() {
+        let mut doc = Document::new("甲,乙\n丙丁\n戊己\n");
+        doc.apply(vec![change("comma", 3, 4, "，")]);
+        let mark = doc.batches();
+        assert_eq!(doc.changed_since(0), [TextRange::new(3, 6)]);
+        assert!(doc.changed_since(mark).is_empty());
+        doc.apply(vec![Change::delete("join", TextRange::new(9, 10)), change("x", 20, 23, "庚辛")]);
+        // `乙丙` joined: the deleted break is an empty range; `己` became `庚辛`.
+        assert_eq!(doc.text(), "甲，乙丙丁\n戊庚辛\n");
+        assert_eq!(doc.changed_since(mark), [TextRange::empty(9), TextRange::new(19, 25)]);
+        assert_eq!(doc.changed_since(0), [TextRange::new(3, 6), TextRange::empty(9), TextRange::new(19, 25)]);
+        doc.apply(vec![Change::insert("ins", 0, "“")]);
+        assert_eq!(doc.changed_since(mark), [TextRange::new(0, 3), TextRange::empty(12), TextRange::new(22, 28)]);
+        assert_eq!((doc.to_current_from(mark, 10), doc.to_current_from(mark + 1, 10)), (12, 13));
+        doc.apply(vec![Change::insert("ins", 12, "”")]);
+        assert_eq!(doc.changed_since(mark), [TextRange::new(0, 3), TextRange::new(12, 15), TextRange::new(25, 31)]);
     }
 
     #[test]

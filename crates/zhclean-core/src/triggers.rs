@@ -5,7 +5,7 @@
 //! A rule must only read its own line: what it proposes on a line may not depend on the text
 //! of other lines (the line break itself counts as the line's end).
 
-use crate::{Change, TextRange};
+use crate::{Change, Document, TextRange};
 
 /// The trigger characters of one rule.
 #[derive(Clone, Copy)]
@@ -46,10 +46,32 @@ impl TriggerTable {
     /// The lines of `text` (each with its line break) that hold a trigger, with the rules they
     /// trigger, one bit per rule.
     pub fn lines(&self, text: &str) -> Vec<(TextRange, u16)> {
-        crate::lines_with_starts(text)
-            .map(|(start, line)| (TextRange::new(start, start + line.len()), self.present(line)))
-            .filter(|&(_, mask)| mask != 0)
-            .collect()
+        let mut found = Vec::new();
+        self.scan(text, 0, &mut found);
+        found
+    }
+
+    /// Like [`lines`](Self::lines), among the lines that `scope` says to read.
+    pub fn lines_in(&self, text: &str, scope: &Scope) -> Vec<(TextRange, u16)> {
+        match scope {
+            Scope::All => self.lines(text),
+            Scope::Changed(ranges) => {
+                let mut found = Vec::new();
+                for stretch in whole_lines(text, ranges) {
+                    self.scan(&text[stretch.as_range()], stretch.start, &mut found);
+                }
+                found
+            }
+        }
+    }
+
+    /// Pushes the lines of `text` (at `offset` in the document) that hold a trigger.
+    fn scan(&self, text: &str, offset: usize, found: &mut Vec<(TextRange, u16)>) {
+        found.extend(
+            crate::lines_with_starts(text)
+                .map(|(start, line)| (TextRange::new(offset + start, offset + start + line.len()), self.present(line)))
+                .filter(|&(_, mask)| mask != 0),
+        );
     }
 
     /// The rules (one bit each) that some character of `text` triggers.
@@ -65,6 +87,81 @@ impl TriggerTable {
             previous = c;
         }
         mask
+    }
+}
+
+/// Which lines of a document a stage reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every line.
+    All,
+    /// The lines that overlap or touch these ranges of the current text (sorted, as
+    /// [`Document::changed_since`] gives them): the stage read the rest, as it is now, when it
+    /// last ran, so its rules that read only their own line have nothing to change there.
+    Changed(Vec<TextRange>),
+}
+
+impl Scope {
+    /// The lines of `doc` that changed since batch `mark`, or all of them if there is no mark.
+    pub fn since(doc: &Document, mark: Option<usize>) -> Self {
+        mark.map_or(Scope::All, |mark| Scope::Changed(doc.changed_since(mark)))
+    }
+}
+
+/// The stretches of whole lines (each with its line break) of `text` that overlap or touch
+/// `ranges` (sorted), merged where they meet.
+fn whole_lines(text: &str, ranges: &[TextRange]) -> Vec<TextRange> {
+    let mut stretches: Vec<TextRange> = Vec::new();
+    for range in ranges {
+        let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i + 1);
+        match stretches.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => stretches.push(TextRange::new(start, end)),
+        }
+    }
+    stretches
+}
+
+/// The lines of a document that hold a trigger, with the rules each triggers (see
+/// [`TriggerTable::lines`]), kept in step with the document: after a batch, only the lines it
+/// touched are read again.
+pub struct TriggeredLines<'t> {
+    table: &'t TriggerTable,
+    lines: Vec<(TextRange, u16)>,
+    /// The document's batch count when `lines` was read.
+    mark: usize,
+}
+
+impl<'t> TriggeredLines<'t> {
+    /// The lines of `doc` in `scope` that hold a trigger of `table`.
+    pub fn new(table: &'t TriggerTable, doc: &Document, scope: &Scope) -> Self {
+        Self { table, lines: table.lines_in(doc.text(), scope), mark: doc.batches() }
+    }
+
+    /// The lines, brought up to date with the batches applied to `doc` since they were read:
+    /// a line no batch touched keeps its rules at its new position, the others are read again.
+    pub fn get(&mut self, doc: &Document) -> &[(TextRange, u16)] {
+        if doc.batches() != self.mark {
+            let changed = doc.changed_since(self.mark);
+            // The lines `lines_in` reads again for a changed range: from the line holding its
+            // start to the line holding its end.
+            let touched = |line: TextRange| {
+                let i = changed.partition_point(|r| r.end < line.start);
+                changed.get(i).is_some_and(|r| r.start < line.end)
+            };
+            let kept = self.lines.iter().filter_map(|&(line, mask)| {
+                let start = doc.to_current_from(self.mark, line.start);
+                let moved = TextRange::new(start, start + line.len());
+                (!touched(moved)).then_some((moved, mask))
+            });
+            let mut lines: Vec<(TextRange, u16)> =
+                kept.chain(self.table.lines_in(doc.text(), &Scope::Changed(changed.clone()))).collect();
+            lines.sort_unstable_by_key(|(range, _)| range.start);
+            self.lines = lines;
+            self.mark = doc.batches();
+        }
+        &self.lines
     }
 }
 
@@ -117,6 +214,38 @@ mod tests {
         assert_eq!(found, [("2-3\n", 0b01), ("好。。\n", 0b10), ("末.", 0b10)]);
         assert_eq!(table().present(text), 0b11);
         assert_eq!(table().present("甲乙。\n无"), 0);
+    }
+
+    #[test]
+    fn lines_in_a_scope_are_the_whole_lines_it_touches() {
+        let text = "a-\n无\nb-\nc.\n";
+        let found = |ranges: Vec<TextRange>| {
+            let lines = table().lines_in(text, &Scope::Changed(ranges));
+            lines.iter().map(|(r, _)| &text[r.as_range()]).collect::<Vec<_>>()
+        };
+        assert_eq!(found(vec![TextRange::empty(8)]), ["b-\n"]);
+        assert_eq!(found(vec![TextRange::new(1, 2), TextRange::empty(11)]), ["a-\n", "c.\n"]);
+        assert_eq!(found(vec![TextRange::new(6, 10)]), ["b-\n", "c.\n"]);
+        assert_eq!(found(vec![TextRange::new(3, 6)]), Vec::<&str>::new());
+        assert_eq!(table().lines_in(text, &Scope::All), table().lines(text));
+    }
+
+    #[test]
+    fn triggered_lines_follow_the_batches_applied() {
+        let table = table();
+        let mut doc = Document::new("a-\n无\nb-\n好。\nc.\n");
+        let mut lines = TriggeredLines::new(&table, &doc, &Scope::All);
+        assert_eq!(lines.get(&doc).len(), 3);
+        // The second line gains a trigger, the third loses its own, the fourth is joined to it.
+        doc.apply(vec![
+            Change::replace("x", TextRange::new(3, 6), "无-"),
+            Change::replace("y", TextRange::new(8, 9), "b"),
+            Change::delete("z", TextRange::new(9, 10)),
+        ]);
+        assert_eq!(doc.text(), "a-\n无-\nbb好。\nc.\n");
+        let found: Vec<(&str, u16)> = lines.get(&doc).iter().map(|(r, m)| (&doc.text()[r.as_range()], *m)).collect();
+        assert_eq!(found, [("a-\n", 0b01), ("无-\n", 0b01), ("c.\n", 0b10)]);
+        assert_eq!(lines.get(&doc), table.lines(doc.text()));
     }
 
     #[test]

@@ -37,8 +37,8 @@ const MIN_WRAPPED: usize = 3;
 const MIN_WRAPPED_SHARE: f32 = 0.5;
 
 /// Proposes the removal of extraction spaces, and one U+3000 in aligned column lines.
-pub fn changes(text: &str, profile: Profile) -> Vec<Change> {
-    let extracted = has_wrap_spaces(text);
+/// `extracted` tells whether the document's spaces show a wrap (see [`has_wrap_spaces`]).
+pub fn changes(text: &str, profile: Profile, extracted: bool) -> Vec<Change> {
     let mut changes = Vec::new();
     for (line_start, line) in zhclean_core::lines_with_starts(text) {
         line_changes(line.trim_end_matches('\n'), line_start, profile, extracted, &mut changes);
@@ -87,9 +87,9 @@ fn space_runs(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// True when single ASCII spaces between Chinese characters recur at one wrap width: the
 /// distances between them, and from the start of a line to the first, cluster around a width
 /// of at least [`MIN_WRAP`] columns.
-fn has_wrap_spaces(text: &str) -> bool {
+pub fn has_wrap_spaces(text: &str) -> bool {
     let mut segments = Vec::new();
-    for line in text.lines() {
+    for line in lines_with_a_space(text) {
         let body = line.trim_start_matches(is_space);
         let mut from = 0;
         for (start, end) in space_runs(body) {
@@ -112,6 +112,19 @@ fn has_wrap_spaces(text: &str) -> bool {
         best = best.max(high + 1 - low);
     }
     best >= MIN_WRAPPED && best as f32 >= MIN_WRAPPED_SHARE * long.len() as f32
+}
+
+/// The lines of `text` (without their line break) that hold an ASCII space, found by searching
+/// for the space.
+fn lines_with_a_space(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let space = from + text[from..].find(' ')?;
+        let start = text[..space].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[space..].find('\n').map_or(text.len(), |i| space + i);
+        from = (end + 1).min(text.len());
+        Some(text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]))
+    })
 }
 
 /// A short unpunctuated line of at least two words separated by spaces.
@@ -151,7 +164,7 @@ mod tests {
 
     fn fixed(text: &str, profile: Profile) -> String {
         let mut doc = zhclean_core::Document::new(text);
-        doc.apply(changes(text, profile));
+        doc.apply(changes(text, profile, has_wrap_spaces(text)));
         doc.into_text()
     }
 

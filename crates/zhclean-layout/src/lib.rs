@@ -32,7 +32,7 @@ mod trailing_whitespace;
 pub mod truncated_paragraph;
 
 use std::sync::LazyLock;
-use zhclean_core::triggers::{Trigger, TriggerTable, changes_on_lines};
+use zhclean_core::triggers::{Scope, Trigger, TriggerTable, TriggeredLines, changes_on_lines};
 use zhclean_core::{Change, Document, Profile};
 
 /// What the layout stage needs to know.
@@ -64,59 +64,119 @@ impl ParagraphSeparator {
     }
 }
 
-/// A character-level layout rule: its name, the function that proposes its changes, and, for a
-/// rule that reads only its own line, the characters without which it changes nothing there.
+/// A character-level layout rule: its name, what it reads, and the function that proposes its
+/// changes.
 struct Rule {
     name: &'static str,
-    changes: fn(&str, &LayoutConfig) -> Vec<Change>,
-    trigger: Option<Trigger>,
+    reads: Reads,
+    changes: fn(&str, &Given) -> Vec<Change>,
+}
+
+/// What a character-level rule reads.
+enum Reads {
+    /// Only its own line, and it changes nothing on a line without one of these characters.
+    Line(Trigger),
+    /// Its own line and one fact about the whole document, computed before it runs (where the
+    /// fact holds, it reads every line that holds its triggers; elsewhere, like [`Reads::Line`]).
+    LineAndFact(Trigger, fn(&str) -> bool),
+    /// The whole document.
+    Document,
+}
+
+impl Reads {
+    fn trigger(&self) -> Trigger {
+        match self {
+            Reads::Line(trigger) | Reads::LineAndFact(trigger, _) => *trigger,
+            Reads::Document => Trigger::on(|_| false),
+        }
+    }
+}
+
+/// What a rule is given besides its text.
+struct Given<'a> {
+    config: &'a LayoutConfig,
+    /// The document-wide fact of a [`Reads::LineAndFact`] rule.
+    fact: bool,
 }
 
 /// The character-level rules, in the order they run before the reflow.
 const RULES: &[Rule] = &[
     Rule {
         name: line_ending::NAME,
+        reads: Reads::Line(Trigger::on(|c| c == '\r')),
         changes: |t, _| line_ending::changes(t),
-        trigger: Some(Trigger::on(|c| c == '\r')),
     },
-    Rule { name: column_layout::NAME, changes: |t, _| column_layout::changes(t), trigger: None },
+    Rule { name: column_layout::NAME, reads: Reads::Document, changes: |t, _| column_layout::changes(t) },
     Rule {
         name: invisible_character::NAME,
+        reads: Reads::Line(Trigger::on(invisible_character::is_invisible)),
         changes: |t, _| invisible_character::changes(t),
-        trigger: Some(Trigger::on(invisible_character::is_invisible)),
     },
     Rule {
         name: missing_glyph::NAME,
+        reads: Reads::Line(Trigger::on(missing_glyph::marks_missing_glyph)),
         changes: |t, _| missing_glyph::changes(t),
-        trigger: Some(Trigger::on(missing_glyph::marks_missing_glyph)),
     },
     Rule {
         name: markup_remnant::NAME,
+        reads: Reads::Line(Trigger::on(|c| matches!(c, '<' | '&'))),
         changes: |t, _| markup_remnant::changes(t),
-        trigger: Some(Trigger::on(|c| matches!(c, '<' | '&'))),
     },
-    Rule { name: trailing_whitespace::NAME, changes: |t, _| trailing_whitespace::changes(t), trigger: None },
-    Rule { name: markdown_heading::NAME, changes: |t, _| markdown_heading::changes(t), trigger: None },
-    Rule { name: list_marker::NAME, changes: |t, _| list_marker::changes(t), trigger: None },
-    Rule { name: cjk_spacing::NAME, changes: |t, c| cjk_spacing::changes(t, c.profile), trigger: None },
+    Rule {
+        name: trailing_whitespace::NAME,
+        reads: Reads::Line(Trigger::on(trailing_whitespace::is_blank)),
+        changes: |t, _| trailing_whitespace::changes(t),
+    },
+    Rule {
+        name: markdown_heading::NAME,
+        reads: Reads::Line(Trigger::on(|c| c == '#')),
+        changes: |t, _| markdown_heading::changes(t),
+    },
+    Rule { name: list_marker::NAME, reads: Reads::Document, changes: |t, _| list_marker::changes(t) },
+    Rule {
+        name: cjk_spacing::NAME,
+        reads: CJK_SPACING_READS,
+        changes: |t, g| cjk_spacing::changes(t, g.config.profile, g.fact),
+    },
 ];
 
-/// The triggers of the [`RULES`] that read only their own line, bit `i` for rule `i`.
-static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(|| {
-    TriggerTable::new(RULES.iter().map(|rule| rule.trigger.unwrap_or(Trigger::on(|_| false))).collect())
-});
+/// `cjk-spacing` reads the lines that hold spaces, and whether the document's spaces show a wrap.
+const CJK_SPACING_READS: Reads = Reads::LineAndFact(Trigger::on(text::is_space), cjk_spacing::has_wrap_spaces);
 
-/// Runs the character-level rules over `doc`, each line-bound rule on the lines that hold its
-/// triggers.
-fn run_rules(doc: &mut Document, config: &LayoutConfig, enabled: &impl Fn(&str) -> bool) {
-    let mut lines = TRIGGERS.lines(doc.text());
+/// The triggers of the [`RULES`] that read their own line, bit `i` for rule `i`.
+static TRIGGERS: LazyLock<TriggerTable> =
+    LazyLock::new(|| TriggerTable::new(RULES.iter().map(|rule| rule.reads.trigger()).collect()));
+
+/// Runs the character-level rules over `doc`, a rule that reads its own line on the lines in
+/// `scope` that hold its triggers.
+fn run_rules(doc: &mut Document, config: &LayoutConfig, enabled: &impl Fn(&str) -> bool, scope: &Scope) {
+    let mut lines = TriggeredLines::new(&TRIGGERS, doc, scope);
     for (bit, rule) in RULES.iter().enumerate().filter(|(_, rule)| enabled(rule.name)) {
-        let changes = match rule.trigger {
-            Some(_) => changes_on_lines(doc.text(), &lines, bit, |line| (rule.changes)(line, config)),
-            None => (rule.changes)(doc.text(), config),
-        };
-        if doc.apply(changes) > 0 {
-            lines = TRIGGERS.lines(doc.text());
+        let changes = rule_changes(doc, rule, bit, config, &mut lines);
+        doc.apply(changes);
+    }
+}
+
+/// What `rule` (bit `bit` of the trigger table) proposes on `doc`: on `lines` (of the scope the
+/// stage reads) if it reads its own line, on every line that holds its triggers if the fact
+/// it reads holds, on the whole text otherwise.
+fn rule_changes(
+    doc: &Document,
+    rule: &Rule,
+    bit: usize,
+    config: &LayoutConfig,
+    lines: &mut TriggeredLines,
+) -> Vec<Change> {
+    let given = |fact| Given { config, fact };
+    match rule.reads {
+        Reads::Document => (rule.changes)(doc.text(), &given(false)),
+        Reads::Line(_) => changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, &given(false))),
+        Reads::LineAndFact(_, fact) if fact(doc.text()) => {
+            let all = TRIGGERS.lines(doc.text());
+            changes_on_lines(doc.text(), &all, bit, |line| (rule.changes)(line, &given(true)))
+        }
+        Reads::LineAndFact(..) => {
+            changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, &given(false)))
         }
     }
 }
@@ -141,19 +201,22 @@ pub use reflow::BreakSample;
 /// after the character-level rules, as the reflow sees it. For `cargo xtask calibrate`.
 pub fn break_samples(text: &str, config: &LayoutConfig) -> (String, Vec<BreakSample>) {
     let mut doc = Document::new(text);
-    run_rules(&mut doc, config, &|_| true);
+    run_rules(&mut doc, config, &|_| true, &Scope::All);
     let samples = reflow::samples(doc.text());
     (doc.into_text(), samples)
 }
 
-/// Runs every enabled layout rule over `doc`.
-pub fn run(doc: &mut Document, config: &LayoutConfig, enabled: impl Fn(&str) -> bool) {
-    run_rules(doc, config, &enabled);
-    let before_reflow = doc.edits().len();
+/// Runs every enabled layout rule over `doc`; the rules that read their own line read the
+/// lines in `scope`, the reflow reads the whole text.
+pub fn run(doc: &mut Document, config: &LayoutConfig, enabled: impl Fn(&str) -> bool, scope: &Scope) {
+    run_rules(doc, config, &enabled, scope);
+    let before_reflow = doc.batches();
     reflow::run(doc, config.separator, &enabled);
     // Joined lines can bring a space between Chinese characters together: spacing reads them.
-    if doc.edits().len() > before_reflow && enabled(cjk_spacing::NAME) {
-        let changes = cjk_spacing::changes(doc.text(), config.profile);
+    if doc.batches() > before_reflow && enabled(cjk_spacing::NAME) {
+        let bit = RULES.iter().position(|rule| rule.name == cjk_spacing::NAME).expect("cjk-spacing is a rule");
+        let mut joined = TriggeredLines::new(&TRIGGERS, doc, &Scope::since(doc, Some(before_reflow)));
+        let changes = rule_changes(doc, &RULES[bit], bit, config, &mut joined);
         doc.apply(changes);
     }
     if enabled(final_newline::NAME) {
@@ -168,7 +231,7 @@ mod tests {
 
     fn clean(input: &str) -> String {
         let mut doc = Document::new(input);
-        run(&mut doc, &LayoutConfig::default(), |_| true);
+        run(&mut doc, &LayoutConfig::default(), |_| true, &Scope::All);
         doc.into_text()
     }
 
@@ -186,7 +249,7 @@ mod tests {
     fn clean_text_is_unchanged() {
         let text = "一\n\n双方指出，利用。\n\n——加强合作。\n";
         let mut doc = Document::new(text);
-        run(&mut doc, &LayoutConfig::default(), |_| true);
+        run(&mut doc, &LayoutConfig::default(), |_| true, &Scope::All);
         assert_eq!(doc.text(), text);
         assert!(doc.edits().is_empty());
     }
@@ -194,7 +257,7 @@ mod tests {
     #[test]
     fn disabled_rules_do_not_run() {
         let mut doc = Document::new("a \r\n");
-        run(&mut doc, &LayoutConfig::default(), |name| name != line_ending::NAME);
+        run(&mut doc, &LayoutConfig::default(), |name| name != line_ending::NAME, &Scope::All);
         assert_eq!(doc.text(), "a\r\n");
     }
 
@@ -202,7 +265,7 @@ mod tests {
     fn single_newline_separator() {
         let mut doc = Document::new("一\n\n双方指出。\n\n\n最后。\n");
         let config = LayoutConfig { separator: ParagraphSeparator::Newline, ..LayoutConfig::default() };
-        run(&mut doc, &config, |_| true);
+        run(&mut doc, &config, |_| true, &Scope::All);
         assert_eq!(doc.text(), "一\n双方指出。\n最后。\n");
     }
 }

@@ -20,7 +20,7 @@ fn layout(text: &str) -> String {
 /// The layout of `text` and the byte offsets in it of the breaks reported as unsure.
 fn layout_with_unsure(text: &str) -> (String, Vec<usize>) {
     let mut doc = Document::new(text);
-    zhclean_layout::run(&mut doc, &LayoutConfig::default(), |_| true);
+    zhclean_layout::run(&mut doc, &LayoutConfig::default(), |_| true, &zhclean_core::triggers::Scope::All);
     let unsure = doc
         .diagnostics()
         .iter()

@@ -19,7 +19,7 @@ mod quote_style;
 mod stray_vertical_bar;
 
 use std::sync::LazyLock;
-use zhclean_core::triggers::{Trigger, TriggerTable, changes_on_lines};
+use zhclean_core::triggers::{Scope, Trigger, TriggerTable, TriggeredLines, changes_on_lines};
 use zhclean_core::{Change, Document, Profile};
 
 /// How number ranges are written in Chinese text.
@@ -114,18 +114,16 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
 static TRIGGERS: LazyLock<TriggerTable> =
     LazyLock::new(|| TriggerTable::new(RULES.iter().map(|r| r.trigger).collect()));
 
-/// Runs every enabled punctuation rule of the configured profile over `doc`, each on the lines
-/// that hold its triggers.
-pub fn run(doc: &mut Document, config: &PunctConfig, enabled: impl Fn(&str) -> bool) {
-    let mut lines = TRIGGERS.lines(doc.text());
+/// Runs every enabled punctuation rule of the configured profile over the lines of `doc` in
+/// `scope`, each on the lines that hold its triggers.
+pub fn run(doc: &mut Document, config: &PunctConfig, enabled: impl Fn(&str) -> bool, scope: &Scope) {
+    let mut lines = TriggeredLines::new(&TRIGGERS, doc, scope);
     for (bit, rule) in RULES.iter().enumerate() {
         if !rule.profiles.contains(&config.profile) || !enabled(rule.name) {
             continue;
         }
-        let changes = changes_on_lines(doc.text(), &lines, bit, |line| (rule.changes)(line, config));
-        if doc.apply(changes) > 0 {
-            lines = TRIGGERS.lines(doc.text());
-        }
+        let changes = changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, config));
+        doc.apply(changes);
     }
 }
 
@@ -135,7 +133,7 @@ mod tests {
 
     fn clean(text: &str, config: &PunctConfig) -> Document {
         let mut doc = Document::new(text);
-        run(&mut doc, config, |_| true);
+        run(&mut doc, config, |_| true, &Scope::All);
         doc
     }
 
