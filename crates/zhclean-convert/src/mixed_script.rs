@@ -87,9 +87,8 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
 
 /// How often each form of `found` (the text replaced and its replacement) occurs in `text`,
 /// in one pass over its characters: forms of one character (most of them) are counted as the
-/// pass meets them; at each character that starts a short form of several, those forms are
-/// looked up by length; the few long forms (whole lines a conversion changed in length) are
-/// found by an automaton.
+/// pass meets them; at each character that starts a form of several, the forms it starts are
+/// looked up by their lengths.
 fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usize> {
     let mut forms: Vec<&str> = found
         .iter()
@@ -99,20 +98,25 @@ fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usi
     forms.sort_unstable();
     forms.dedup();
     let mut uses: HashMap<&str, usize> = forms.iter().map(|&form| (form, 0)).collect();
+    let first = |form: &str| form.chars().next().expect("forms are not empty");
     let (single, several): (Vec<&str>, Vec<&str>) = forms.into_iter().partition(|form| form.chars().nth(1).is_none());
-    let (short, long): (Vec<&str>, Vec<&str>) = several.into_iter().partition(|form| form.chars().nth(SHORT).is_none());
-    let singles = CharSet::new(single.iter().filter_map(|form| form.chars().next()));
-    let starts = CharSet::new(short.iter().filter_map(|form| form.chars().next()));
-    let mut lengths: Vec<usize> = short.iter().map(|form| form.len()).collect();
-    lengths.sort_unstable();
-    lengths.dedup();
+    let mut lengths_from: HashMap<char, Vec<usize>> = HashMap::default();
+    for form in several {
+        lengths_from.entry(first(form)).or_default().push(form.len());
+    }
+    for lengths in lengths_from.values_mut() {
+        lengths.sort_unstable();
+        lengths.dedup();
+    }
+    let singles = CharSet::new(single.iter().map(|form| first(form)));
+    let starts = CharSet::new(lengths_from.keys().copied());
     let mut single_uses: HashMap<char, usize> = HashMap::default();
     for (i, c) in text.char_indices() {
         if singles.contains(c) {
             *single_uses.entry(c).or_default() += 1;
         }
         if starts.contains(c) {
-            for &length in &lengths {
+            for &length in &lengths_from[&c] {
                 if let Some(n) = text.get(i..i + length).and_then(|form| uses.get_mut(form)) {
                     *n += 1;
                 }
@@ -120,21 +124,10 @@ fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usi
         }
     }
     for form in single {
-        let c = form.chars().next().expect("forms are not empty");
-        uses.insert(form, single_uses.get(&c).copied().unwrap_or(0));
-    }
-    if let Ok(automaton) = aho_corasick::AhoCorasick::new(&long) {
-        for found in automaton.find_overlapping_iter(text) {
-            if let Some(n) = uses.get_mut(long[found.pattern().as_usize()]) {
-                *n += 1;
-            }
-        }
+        uses.insert(form, single_uses.get(&first(form)).copied().unwrap_or(0));
     }
     uses
 }
-
-/// Forms of up to this many characters are looked up at each character that starts one.
-const SHORT: usize = 4;
 
 /// A form the document uses at least this often, and for at least this share of the uses of
 /// the pair (the form and its counterpart), is the document's own usage, not a stray.
