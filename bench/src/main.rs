@@ -147,6 +147,7 @@ fn conversion_backends(text: &str) -> Result<(), String> {
     use zhclean_convert::{Backend, Converter};
     let traditional = Converter::new("s2t").map_err(|e| e.to_string())?.convert(text);
     let backends = [
+        ("automaton", Backend::Automaton),
         ("ferrous", Backend::Embedded),
         ("fmmseg", Backend::Fmmseg),
         #[cfg(feature = "system-opencc")]

@@ -201,7 +201,7 @@ pub struct PipelineArgs {
     #[arg(long, value_name = "CONFIG")]
     pub convert: Option<String>,
     /// The OpenCC implementation for --convert (see README, "OpenCC backends").
-    #[arg(long, value_enum, default_value_t = BackendArg::Embedded)]
+    #[arg(long, value_enum, default_value_t = BackendArg::Automaton)]
     pub opencc_backend: BackendArg,
     /// Also apply fixes marked unsafe, such as deleting a repeated paragraph.
     #[arg(long)]
@@ -235,6 +235,9 @@ pub struct PipelineArgs {
 /// The OpenCC implementation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BackendArg {
+    /// OpenCC's dictionaries embedded in zhclean, matched by Aho–Corasick automata: the same
+    /// conversion as `embedded`, several times faster.
+    Automaton,
     /// ferrous-opencc: OpenCC's dictionaries embedded in zhclean; agrees with the system OpenCC.
     Embedded,
     /// opencc-fmmseg: five times faster, with newer dictionaries (`為` for `爲`, and it turns
@@ -315,6 +318,7 @@ impl PipelineArgs {
         config.convert = self.convert.clone().or(config.convert.take());
         config.unsafe_fixes |= self.unsafe_fixes;
         config.opencc_backend = match self.opencc_backend {
+            BackendArg::Automaton => zhclean_convert::Backend::Automaton,
             BackendArg::Embedded => zhclean_convert::Backend::Embedded,
             BackendArg::Fmmseg => zhclean_convert::Backend::Fmmseg,
             #[cfg(feature = "system-opencc")]

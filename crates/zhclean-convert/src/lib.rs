@@ -9,6 +9,7 @@
 //! (and fixes) characters of the other script: traditional characters in simplified text and
 //! simplified characters in traditional text.
 
+mod automaton;
 mod charset;
 mod converter;
 mod mixed_script;
