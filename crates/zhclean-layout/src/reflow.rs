@@ -15,7 +15,8 @@ use crate::line_kind::{self, Kind};
 use crate::stray_break::{self, JOIN};
 use crate::text::*;
 use crate::{ParagraphSeparator, cjk_spacing, page_footer, page_number, running_header, truncated_paragraph};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use zhclean_core::chars::is_han;
 use zhclean_core::words::{ends_in_function_word, word_across};
 use zhclean_core::{Change, Diagnostic, Document, TextRange};
@@ -364,7 +365,7 @@ fn extent(indent: &str, text: &str, narrow_quotes: bool) -> usize {
 /// The most common of `widths` of at least 20 columns (the width of full lines, where lines
 /// are wrapped), the widest of equals.
 fn most_common_width(widths: impl Iterator<Item = usize>) -> Option<usize> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: HashMap<usize, usize> = HashMap::default();
     for width in widths.filter(|&w| w >= 20) {
         *counts.entry(width).or_default() += 1;
     }
@@ -435,7 +436,7 @@ fn require_page_evidence(lines: &mut [Line]) -> Vec<Vec<usize>> {
     };
     // Each text (its digits aside) is judged on its own: a header recurs on half the pages or more, next to their
     // boundaries (a glyph an extractor set apart recurs too, but not once per page).
-    let mut headers: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut headers: HashMap<String, Vec<usize>> = HashMap::default();
     for i in (0..lines.len()).filter(|&i| lines[i].role == furniture(running_header::NAME)) {
         headers.entry(running_header::shape(lines[i].text)).or_default().push(i);
     }
@@ -480,7 +481,7 @@ fn mark_headers_of_sequence(lines: &mut [Line], boundaries: &[usize], first: Opt
     candidates.retain(|&i| lines[i].text.chars().count() <= MAX_HEADING_CHARS && !ends_sentence(lines[i].text));
     candidates.sort_unstable();
     candidates.dedup();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for &i in &candidates {
         *counts.entry(lines[i].text).or_default() += 1;
     }
@@ -587,7 +588,7 @@ impl Evidence {
         let wrap_width = wrap_width(&widths, &|width| cut_anywhere(&open_ends, width));
         // Paragraphs open after a heading, or after a sentence that ends short of the wrap
         // width: after a full line, the sentence that follows may go on in its paragraph.
-        let mut counts: HashMap<(char, char), usize> = HashMap::new();
+        let mut counts: HashMap<(char, char), usize> = HashMap::default();
         for pair in content.windows(2) {
             let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
             let short = wrap_width.is_none_or(|width| a.width + 3 < width);
@@ -860,7 +861,7 @@ fn openers(counts: HashMap<(char, char), usize>, inside: &HashMap<(char, char), 
 /// The opening bigrams of the sentences that start inside a content line (after `。！？`, and
 /// the closing quotes that follow them), counted.
 fn sentence_starts_inside_lines(lines: &[Line], content: &[usize]) -> HashMap<(char, char), usize> {
-    let mut counts = HashMap::new();
+    let mut counts = HashMap::default();
     for &i in content {
         let text = lines[i].text;
         for (at, c) in text.char_indices() {
@@ -992,7 +993,7 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
         None => (SHORT_LINE_WIDTH, MIN_SHORT_BLOCK_LINES),
     };
     let is_short = |i: usize| lines[i].width < limit && matches!(lines[i].kind(), Kind::Body);
-    let mut found = HashSet::new();
+    let mut found = HashSet::default();
     let mut block: Vec<usize> = Vec::new();
     let mut flush = |block: &mut Vec<usize>| {
         if block.len() >= min_lines && block.iter().all(|&i| is_short(i)) {
@@ -1019,7 +1020,7 @@ const MIN_SPREAD: usize = 3;
 /// line that an extractor spread out one character per line. No verse or list has lines of one
 /// character, and headings have text after them.
 fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
-    let mut found = HashSet::new();
+    let mut found = HashSet::default();
     let mut run: Vec<usize> = Vec::new();
     for &i in content {
         let single = lines[i].text.chars().nth(1).is_none();
@@ -1082,15 +1083,21 @@ fn is_unpunctuated_title(line: &str) -> bool {
 /// its own partner (`‘cargo new‘`, a backtick as some fonts map it: an even number of them and
 /// no closing quote) opens nothing.
 fn bracket_depth(text: &str) -> i32 {
-    let symmetric = |open: char, close: char| {
-        let opened = text.chars().filter(|&c| c == open).count();
-        opened > 0 && opened % 2 == 0 && !text.contains(close)
-    };
-    let (single, double) = (symmetric('‘', '’'), symmetric('“', '”'));
-    text.chars()
-        .filter(|&c| !((single && c == '‘') || (double && c == '“')))
-        .map(|c| i32::from(is_opening(c)) - i32::from(is_closing(c) && !matches!(c, '"' | '\'')))
-        .sum()
+    // One pass: the depth counting every mark, and what tells a quote used as its own partner.
+    let (mut depth, mut single_opened, mut double_opened, mut single_closed, mut double_closed) =
+        (0, 0, 0, false, false);
+    for c in text.chars() {
+        depth += i32::from(is_opening(c)) - i32::from(is_closing(c) && !matches!(c, '"' | '\''));
+        match c {
+            '‘' => single_opened += 1,
+            '“' => double_opened += 1,
+            '’' => single_closed = true,
+            '”' => double_closed = true,
+            _ => {}
+        }
+    }
+    let own_partner = |opened: i32, closed: bool| if opened % 2 == 0 && !closed { opened } else { 0 };
+    depth - own_partner(single_opened, single_closed) - own_partner(double_opened, double_closed)
 }
 
 fn report(decision: Decision, a: &Line, b: &Line, text: &str, diagnostics: &mut Vec<Diagnostic>) {

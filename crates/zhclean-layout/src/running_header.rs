@@ -16,7 +16,7 @@
 //! (`記者：`) is text.
 
 use crate::text::{ends_sentence, is_space};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Rule name.
 pub const NAME: &str = zhclean_core::registry::RUNNING_HEADER.name;
@@ -31,7 +31,7 @@ const MIN_GAP: usize = 3;
 /// Indexes (into `lines`) of the lines that are running headers or footers. `lines` are the
 /// trimmed lines of the document, blank ones included, so that gaps count real lines.
 pub fn find(lines: &[&str], is_candidate: impl Fn(&str) -> bool) -> Vec<usize> {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
     for (index, line) in lines.iter().enumerate() {
         if !line.is_empty() && line.chars().count() <= MAX_CHARS && !ends_sentence(line) && is_candidate(line) {
             groups.entry(shape(line)).or_default().push(index);
