@@ -94,7 +94,9 @@ impl Pipeline {
         let mut document = Document::new(text);
         let readable = zhclean_encoding::review(&mut document, &encoding, |name| self.config.enabled(name));
         let remaining = if readable { self.clean_to_fixed_point(&mut document) } else { Vec::new() };
-        let mut diagnostics = document.diagnostics().to_vec();
+        // Taken, not copied: on a large document the findings take tens of megabytes.
+        let mut diagnostics = document.take_diagnostics();
+        diagnostics.reserve_exact(remaining.len());
         diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: document.to_original(d.range), ..d }));
         for diagnostic in &mut diagnostics {
             diagnostic.severity =

@@ -31,10 +31,11 @@
 //! conversion (OpenCC `t2s` or `s2t`, only of the characters reported) is applied only with
 //! `--unsafe-fixes`; `--convert` converts the whole text.
 
+use crate::Converter;
 use crate::charset::CharSet;
 use crate::script::{FORMS, S2T, Script, T2S, detect_script};
 use rustc_hash::FxHashMap as HashMap;
-use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta};
+use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta, TextRange};
 
 pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
 
@@ -52,27 +53,17 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
         return Vec::new();
     }
     let text = doc.text();
-    let mut found = Vec::new();
-    for (line_start, line) in zhclean_core::lines_with_starts(text) {
-        if line.chars().any(is_stray) {
-            let converted = converter.convert(line);
-            found.extend(
-                crate::differing_runs(line, &converted, line_start, rule.name)
-                    .into_iter()
-                    .filter(|change| text[change.range.as_range()].chars().all(is_stray))
-                    .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end)),
-            );
-        }
-    }
-    let uses = uses_of_forms(text, &found);
+    let candidates = Candidates::find(text, converter, is_stray);
+    let uses = uses_of_forms(text, candidates.forms());
     let count = |form: &str| uses.get(form).copied().unwrap_or(0);
-    let stray: Vec<bool> = found
+    let found: Vec<Change> = candidates
+        .runs
         .iter()
-        .map(|change| !is_convention(count(&text[change.range.as_range()]), count(&change.replacement)))
+        .map(|&(range, replacement)| (range, candidates.replacements[replacement as usize].as_str()))
+        .filter(|&(range, replacement)| !is_convention(count(&text[range.as_range()]), count(replacement)))
+        .map(|(range, replacement)| Change::replace(rule.name, range, replacement))
         .collect();
     drop(uses);
-    let mut stray = stray.into_iter();
-    found.retain(|_| stray.next().unwrap_or(false));
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
     for change in &found {
         let text = &doc.text()[change.range.as_range()];
@@ -85,16 +76,61 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
     found
 }
 
-/// How often each form of `found` (the text replaced and its replacement) occurs in `text`,
+/// The runs of characters of the other script that a conversion changes, each with its
+/// conversion, before the document's own usage is told from strays. A large document has
+/// millions, so a run is held as its range and the number of its conversion among the distinct
+/// ones.
+struct Candidates<'t> {
+    runs: Vec<(TextRange, u32)>,
+    replacements: Vec<String>,
+    /// The distinct texts of the runs.
+    originals: Vec<&'t str>,
+}
+
+impl<'t> Candidates<'t> {
+    /// The runs of `text` that `converter` changes and whose characters `is_stray` accepts, but
+    /// not a character quoted alone.
+    fn find(text: &'t str, converter: &Converter, is_stray: fn(char) -> bool) -> Self {
+        let mut candidates = Self { runs: Vec::new(), replacements: Vec::new(), originals: Vec::new() };
+        let mut numbers: HashMap<String, u32> = HashMap::default();
+        let mut originals: HashMap<&str, ()> = HashMap::default();
+        for (line_start, line) in zhclean_core::lines_with_starts(text) {
+            if !line.chars().any(is_stray) {
+                continue;
+            }
+            let converted = converter.convert(line);
+            let runs = crate::differing_runs(line, &converted, line_start, "")
+                .into_iter()
+                .filter(|change| text[change.range.as_range()].chars().all(is_stray))
+                .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end));
+            for change in runs {
+                let next = candidates.replacements.len() as u32;
+                let number = *numbers.entry(change.replacement.to_string()).or_insert_with(|| {
+                    candidates.replacements.push(change.replacement.to_string());
+                    next
+                });
+                candidates.runs.push((change.range, number));
+                let original = &text[change.range.as_range()];
+                if originals.insert(original, ()).is_none() {
+                    candidates.originals.push(original);
+                }
+            }
+        }
+        candidates
+    }
+
+    /// The forms of the runs: their texts and their conversions.
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        self.originals.iter().copied().chain(self.replacements.iter().map(String::as_str))
+    }
+}
+
+/// How often each of `forms` (the text replaced and its replacement) occurs in `text`,
 /// in one pass over its characters: forms of one character (most of them) are counted as the
 /// pass meets them; at each character that starts a form of several, the forms it starts are
 /// looked up by their lengths.
-fn uses_of_forms<'a>(text: &'a str, found: &'a [Change]) -> HashMap<&'a str, usize> {
-    let mut forms: Vec<&str> = found
-        .iter()
-        .flat_map(|change| [&text[change.range.as_range()], change.replacement.as_str()])
-        .filter(|form| !form.is_empty())
-        .collect();
+fn uses_of_forms<'a>(text: &'a str, forms: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut forms: Vec<&str> = forms.filter(|form| !form.is_empty()).collect();
     forms.sort_unstable();
     forms.dedup();
     let mut uses: HashMap<&str, usize> = forms.iter().map(|&form| (form, 0)).collect();
@@ -160,7 +196,6 @@ fn is_quoted_alone(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zhclean_core::TextRange;
 
     fn reported(text: &str) -> (String, Vec<String>) {
         let mut doc = Document::new(text);
@@ -197,7 +232,8 @@ mod tests {
             Change::replace("x", at("學生"), "学生"),
             Change::replace("x", at(long), "壹"),
         ];
-        let uses = uses_of_forms(&text, &found);
+        let forms = found.iter().flat_map(|change| [&text[change.range.as_range()], change.replacement.as_str()]);
+        let uses = uses_of_forms(&text, forms);
         let count = |form: &str| uses.get(form).copied();
         assert_eq!(
             [count("國"), count("国"), count("學生"), count("学生"), count(long), count("壹"), count("家")],

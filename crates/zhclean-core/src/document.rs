@@ -112,6 +112,12 @@ impl Document {
         &self.diagnostics
     }
 
+    /// Takes the diagnostics recorded so far out of the document (see
+    /// [`diagnostics`](Self::diagnostics)), leaving none.
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.diagnostics)
+    }
+
     /// Records a stage's diagnostic whose range refers to the current text; the stored range
     /// refers to the original input.
     pub fn record(&mut self, mut diagnostic: Diagnostic) {
@@ -147,31 +153,25 @@ impl Document {
         if changes.is_empty() {
             return 0;
         }
-        // The new text is allocated at its exact length: it is as large as the document.
-        let grown: usize = changes.iter().map(|c| c.replacement.len()).sum();
-        let shrunk: usize = changes.iter().map(|c| c.range.len()).sum();
-        let mut text = String::with_capacity(self.text.len() + grown - shrunk);
         let mut spans = Vec::with_capacity(changes.len());
         let mut new_edits = Vec::with_capacity(changes.len());
-        let mut copied_to = 0;
+        // How far the text after the changes so far moves.
+        let mut shift = 0isize;
         for change in changes {
             let range = change.range;
-            let before = &self.text[range.as_range()];
-            text.push_str(&self.text[copied_to..range.start]);
-            let after_start = text.len();
-            text.push_str(&change.replacement);
-            spans.push(Span { after: TextRange::new(after_start, text.len()), before: range });
+            let start = range.start.checked_add_signed(shift).expect("changes lie inside the text");
+            spans.push(Span { after: TextRange::new(start, start + change.replacement.len()), before: range });
+            shift += change.replacement.len() as isize - range.len() as isize;
             new_edits.push(Edit {
                 rule: change.rule,
                 range: self.to_original(range),
-                before: before.into(),
+                before: self.text[range.as_range()].into(),
                 after: change.replacement,
                 confidence: change.confidence,
             });
-            copied_to = range.end;
         }
-        text.push_str(&self.text[copied_to..]);
-        self.text = text;
+        let replacements = spans.iter().zip(&new_edits).map(|(span, edit)| (span.before, edit.after.as_str()));
+        self.text = spliced(&self.text, replacements);
         self.layers.push(Layer { spans });
         let applied = new_edits.len();
         // The log grows by what each batch adds, not by doubling: on a large document, doubling
@@ -235,6 +235,22 @@ impl Document {
     pub fn original_line_col(&self, offset: usize) -> LineCol {
         self.original_lines.get_or_init(|| LineIndex::new(&self.original)).line_col(&self.original, offset)
     }
+}
+
+/// `text` with each range (sorted, apart) replaced, in a new buffer of its exact length: it
+/// is as large as the document.
+fn spliced<'a>(text: &str, replacements: impl Iterator<Item = (TextRange, &'a str)> + Clone) -> String {
+    let grown: usize = replacements.clone().map(|(_, with)| with.len()).sum();
+    let shrunk: usize = replacements.clone().map(|(range, _)| range.len()).sum();
+    let mut spliced = String::with_capacity(text.len() + grown - shrunk);
+    let mut read = 0;
+    for (range, with) in replacements {
+        spliced.push_str(&text[read..range.start]);
+        spliced.push_str(with);
+        read = range.end;
+    }
+    spliced.push_str(&text[read..]);
+    spliced
 }
 
 /// Sorted ranges with those that overlap or touch merged into one.
@@ -305,6 +321,17 @@ mod tests {
         assert_eq!((doc.to_current_from(mark, 10), doc.to_current_from(mark + 1, 10)), (12, 13));
         doc.apply(vec![Change::insert("ins", 12, "”")]);
         assert_eq!(doc.changed_since(mark), [TextRange::new(0, 3), TextRange::new(12, 15), TextRange::new(25, 31)]);
+    }
+
+    #[test]
+    fn splicing_grows_and_shrinks_anywhere() {
+        let spliced = |text: &str, replacements: &[(usize, usize, &str)]| {
+            spliced(text, replacements.iter().map(|&(start, end, with)| (TextRange::new(start, end), with)))
+        };
+        assert_eq!(spliced("abcdef", &[(0, 1, "XYZ"), (2, 4, ""), (5, 6, "QQ")]), "XYZbeQQ");
+        assert_eq!(spliced("abcdef", &[(0, 2, ""), (4, 5, "1234")]), "cd1234f");
+        assert_eq!(spliced("甲乙丙", &[(3, 3, "，“"), (6, 9, "")]), "甲，“乙");
+        assert_eq!(spliced("ab", &[]), "ab");
     }
 
     #[test]
