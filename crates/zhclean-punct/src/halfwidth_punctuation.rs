@@ -120,13 +120,13 @@ fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static 
     for (line_start, line) in zhclean_core::lines_with_starts(text) {
         // Each open bracket with the number of Han characters seen before it on the line: a
         // pair encloses Han text when the count grew in between.
-        let mut open: Vec<(usize, usize)> = Vec::new();
+        let mut open = OpenBrackets::default();
         let mut han_seen = 0;
         for (i, c) in line.char_indices() {
             let at = line_start + i;
             han_seen += usize::from(is_han(c));
             match c {
-                '(' | '（' if !protected.contains(at) => open.push((at, han_seen)),
+                '(' | '（' if !protected.contains(at) => open.push(at, c.len_utf8(), han_seen),
                 ')' | '）' if !protected.contains(at) => {
                     if let Some((start, han_before)) = open.pop()
                         && han_seen > han_before
@@ -140,6 +140,43 @@ fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static 
         }
     }
     marks
+}
+
+/// The open brackets of a line not yet closed, as runs of one bracket side by side with the
+/// Han characters seen before them: a line of a million `(` holds one run, not a million.
+#[derive(Default)]
+struct OpenBrackets {
+    runs: Vec<OpenRun>,
+}
+
+struct OpenRun {
+    start: usize,
+    width: usize,
+    count: usize,
+    han_seen: usize,
+}
+
+impl OpenBrackets {
+    /// Opens a bracket `width` bytes wide at `at`.
+    fn push(&mut self, at: usize, width: usize, han_seen: usize) {
+        match self.runs.last_mut() {
+            Some(run) if run.han_seen == han_seen && run.width == width && run.start + run.count * width == at => {
+                run.count += 1;
+            }
+            _ => self.runs.push(OpenRun { start: at, width, count: 1, han_seen }),
+        }
+    }
+
+    /// Closes the last bracket opened: its offset, and the Han characters seen before it.
+    fn pop(&mut self) -> Option<(usize, usize)> {
+        let run = self.runs.last_mut()?;
+        run.count -= 1;
+        let opened = (run.start + run.count * run.width, run.han_seen);
+        if run.count == 0 {
+            self.runs.pop();
+        }
+        Some(opened)
+    }
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '�
 /// The value of a Chinese numeral from 1 to 99 (`一`, `十`, `十二`, `二十`, `九十九`).
 fn numeral_value(text: &str) -> Option<u32> {
     let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|d| d as u32);
-    let chars: Vec<char> = text.chars().collect();
+    // Four characters tell a numeral of at most three from longer text.
+    let chars: Vec<char> = text.chars().take(4).collect();
     match chars.as_slice() {
         [d] => digit(*d).filter(|&v| v > 0).or((*d == '十').then_some(10)),
         ['十', d] => digit(*d).filter(|&v| v > 0).map(|v| 10 + v),
