@@ -153,8 +153,11 @@ impl Document {
         if changes.is_empty() {
             return 0;
         }
-        let mut spans = Vec::with_capacity(changes.len());
-        let mut new_edits = Vec::with_capacity(changes.len());
+        let applied = changes.len();
+        // The log grows by what each batch adds, not by doubling (on a large document, doubling
+        // leaves megabytes unused at the peak), and the batch is logged in place.
+        self.edits.reserve_exact(applied);
+        let mut spans = Vec::with_capacity(applied);
         // How far the text after the changes so far moves.
         let mut shift = 0isize;
         for change in changes {
@@ -162,22 +165,19 @@ impl Document {
             let start = range.start.checked_add_signed(shift).expect("changes lie inside the text");
             spans.push(Span { after: TextRange::new(start, start + change.replacement.len()), before: range });
             shift += change.replacement.len() as isize - range.len() as isize;
-            new_edits.push(Edit {
+            let edit = Edit {
                 rule: change.rule,
                 range: self.to_original(range),
                 before: self.text[range.as_range()].into(),
                 after: change.replacement,
                 confidence: change.confidence,
-            });
+            };
+            self.edits.push(edit);
         }
-        let replacements = spans.iter().zip(&new_edits).map(|(span, edit)| (span.before, edit.after.as_str()));
+        let batch = &self.edits[self.edits.len() - applied..];
+        let replacements = spans.iter().zip(batch).map(|(span, edit)| (span.before, edit.after.as_str()));
         self.text = spliced(&self.text, replacements);
         self.layers.push(Layer { spans });
-        let applied = new_edits.len();
-        // The log grows by what each batch adds, not by doubling: on a large document, doubling
-        // leaves megabytes unused at the peak.
-        self.edits.reserve_exact(applied);
-        self.edits.extend(new_edits);
         applied
     }
 

@@ -113,7 +113,14 @@ impl Scope {
 fn whole_lines(text: &str, ranges: &[TextRange]) -> Vec<TextRange> {
     let mut stretches: Vec<TextRange> = Vec::new();
     for range in ranges {
-        let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        // A line is searched for only past the stretch before: many ranges in one long line
+        // cost one pass over it.
+        let searched_from = stretches.last().map_or(0, |last| last.end);
+        if range.end < searched_from {
+            continue;
+        }
+        let from = searched_from.min(range.start);
+        let start = text[from..range.start].rfind('\n').map_or(from, |i| from + i + 1);
         let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i + 1);
         match stretches.last_mut() {
             Some(last) if start <= last.end => last.end = last.end.max(end),

@@ -153,12 +153,12 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
-    for (pair, decision, _) in decisions(&lines, &content, &evidence) {
+    decisions(&lines, &content, &evidence, |pair, decision, _| {
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         report(decision, a, b, text, &mut diagnostics);
         gap_changes(decision, a, b, gap, separator, &mut changes);
-    }
+    });
     for line in lines.iter().skip(content.last().map_or(0, |&i| i + 1)) {
         if let Role::Furniture { rule, forward: false } = line.role {
             changes.push(Change::delete(rule, TextRange::new(line.content_start, line.raw_end)));
@@ -197,12 +197,11 @@ pub fn samples(text: &str) -> Vec<BreakSample> {
     let lines = classify(text, &|_| true);
     let content = content_lines(&lines);
     let evidence = Evidence { exact: true, ..Evidence::gather(&lines, &content) };
-    decisions(&lines, &content, &evidence)
-        .into_iter()
-        .filter_map(|(pair, _, signals)| {
-            Some(BreakSample { next_line: lines[pair[1]].content_start, signals: signals? })
-        })
-        .collect()
+    let mut samples = Vec::new();
+    decisions(&lines, &content, &evidence, |pair, _, signals| {
+        samples.extend(signals.map(|signals| BreakSample { next_line: lines[pair[1]].content_start, signals }));
+    });
+    samples
 }
 
 /// True when `text` is one Han character: a glyph, where a line holds nothing else.
@@ -268,14 +267,18 @@ fn put_back(lines: &[Line], pieces: &[usize], glyphs: &[usize]) -> Vec<Change> {
     changes
 }
 
-/// The decision for the break between each two consecutive content lines (by index), with
-/// the signals when the model scored it.
-fn decisions(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<([usize; 2], Decision, Option<Signals>)> {
+/// Hands `each` the decision for the break between each two consecutive content lines (by
+/// index), with the signals when the model scored it.
+fn decisions(
+    lines: &[Line],
+    content: &[usize],
+    evidence: &Evidence,
+    mut each: impl FnMut([usize; 2], Decision, Option<Signals>),
+) {
     // Brackets opened and not closed since the last paragraph break, and how many lines ago
     // the first of them was opened: one still open after [`MAX_BRACKET_LINES`] lines is a
     // stray mark (a backtick read as `‘`), not a parenthesis.
     let (mut depth, mut open_for) = (0, 0);
-    let mut out = Vec::with_capacity(content.len());
     // The width of a line whose first part (a label set apart) was rejoined to it: its whole.
     let mut rejoined = None;
     for pair in content.windows(2) {
@@ -293,13 +296,13 @@ fn decisions(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<([us
         if !matches!(decision, Decision::Join(_) | Decision::Rejoin(_)) || open_for > MAX_BRACKET_LINES {
             (depth, open_for) = (0, 0);
         }
-        out.push(([pair[0], pair[1]], decision, signals));
+        each([pair[0], pair[1]], decision, signals);
     }
-    out
 }
 
 fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
+    // Counted first: a document of short lines holds as many lines as a tenth of its bytes.
+    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (start, raw) in zhclean_core::lines_with_starts(text) {
         let body = raw.strip_suffix('\n').unwrap_or(raw);
         let indent = body.len() - body.trim_start_matches(is_space).len();
