@@ -52,29 +52,50 @@ fn pages(bytes: usize) -> String {
     text
 }
 
-/// Makes a text of so many megabytes.
-type MakeText<'a> = dyn Fn(usize) -> Result<String, String> + 'a;
+/// The shapes of the size rows: a normal document (`realistic`), one line of Chinese without a
+/// break, and open brackets.
+const SIZE_SHAPES: [&str; 3] = ["normal document", "one line of Chinese", "open brackets"];
 
-/// MB/s at 1, 10 and 100 MB of a normal document (`realistic`), one line of Chinese without a
-/// break, and open brackets, and the spread of the three (the slowest over the fastest).
-pub fn sizes(realistic: impl Fn(usize) -> Result<String, String>) -> Result<(), String> {
-    let pipeline = Pipeline::new(Config::default()).map_err(|e| e.to_string())?;
-    println!("linear time: the whole pipeline at 1, 10 and 100 MB (one run each)");
+/// `mb` megabytes of the size row `name`.
+fn size_shape(name: &str, mb: usize, realistic: impl Fn(usize) -> Result<String, String>) -> Result<String, String> {
+    match name {
+        "normal document" => realistic(mb),
+        "one line of Chinese" => Ok(repeat_to("双方同意加强合作，推动发展", mb * 1_000_000)),
+        "open brackets" => Ok(repeat_to("(", mb * 1_000_000)),
+        _ => Err(format!("no shape `{name}`")),
+    }
+}
+
+/// MB/s at 1, 10 and 100 MB of each of [`SIZE_SHAPES`], and the spread of the three (the
+/// slowest over the fastest). Each size runs in a process of its own, as the command line
+/// cleans a file: what an earlier, smaller run left in the allocator does not flatter it.
+pub fn sizes(corpus: &std::path::Path) -> Result<(), String> {
+    println!("linear time: the whole pipeline at 1, 10 and 100 MB (one run each, each in a process of its own)");
     println!("{:<28} {:>10} {:>10} {:>10} {:>8}", "shape", "1 MB", "10 MB", "100 MB", "min/max");
-    let shapes: [(&str, &MakeText<'_>); 3] = [
-        ("normal document", &realistic),
-        ("one line of Chinese", &|mb| Ok(repeat_to("双方同意加强合作，推动发展", mb * 1_000_000))),
-        ("open brackets", &|mb| Ok(repeat_to("(", mb * 1_000_000))),
-    ];
-    for (name, make) in shapes {
+    let own = std::env::current_exe().map_err(|e| e.to_string())?;
+    for name in SIZE_SHAPES {
         let mut rates = Vec::new();
         for mb in [1, 10, 100] {
-            let text = make(mb)?;
-            rates.push(mb_per_s(text.len(), time(&pipeline, &text)));
+            let output = std::process::Command::new(&own)
+                .args(["--time-shape", name, "--mb", &mb.to_string()])
+                .arg(corpus)
+                .output()
+                .map_err(|e| e.to_string())?;
+            let report = String::from_utf8_lossy(&output.stdout);
+            let rate = report.trim().parse::<f64>().map_err(|_| format!("`{name}` at {mb} MB: {report}"))?;
+            rates.push(rate);
         }
         let spread = rates.iter().copied().fold(f64::MAX, f64::min) / rates.iter().copied().fold(0.0, f64::max);
         println!("{name:<28} {:>10.1} {:>10.1} {:>10.1} {spread:>8.2}", rates[0], rates[1], rates[2]);
     }
+    Ok(())
+}
+
+/// Prints the MB/s of the pipeline on `mb` megabytes of the size row `name`.
+pub fn time_shape(name: &str, mb: usize, realistic: impl Fn(usize) -> Result<String, String>) -> Result<(), String> {
+    let text = size_shape(name, mb, realistic)?;
+    let pipeline = Pipeline::new(Config::default()).map_err(|e| e.to_string())?;
+    println!("{}", mb_per_s(text.len(), time(&pipeline, &text)));
     Ok(())
 }
 

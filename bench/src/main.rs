@@ -22,6 +22,7 @@ fn main() -> Result<(), String> {
             return std::fs::write(&path, realistic(args.mb)?).map_err(|e| format!("{}: {e}", path.display()));
         }
         Mode::PeakMemory(path) => return system::report_peak_memory(&path),
+        Mode::TimeShape(name) => return linear::time_shape(&name, args.mb, sentences),
         Mode::Linear => {}
         Mode::All => {
             throughput(args.mb, &args.corpus)?;
@@ -32,7 +33,7 @@ fn main() -> Result<(), String> {
             }
         }
     }
-    linear::sizes(sentences)?;
+    linear::sizes(&args.corpus)?;
     println!();
     linear::run();
     Ok(())
@@ -174,9 +175,13 @@ enum Mode {
     SaveInput(PathBuf),
     /// Clean this file and print the peak memory (used by the bench itself).
     PeakMemory(PathBuf),
+    /// Time the pipeline on `--mb` megabytes of this shape of the linear rows (used by the bench
+    /// itself).
+    TimeShape(String),
 }
 
-/// The arguments: `[--linear | --save-input FILE | --peak-memory FILE] [--zhclean BINARY]
+/// The arguments: `[--linear | --save-input FILE | --peak-memory FILE | --time-shape NAME]
+/// [--zhclean BINARY]
 /// --mb N CORPUS_DIR`.
 struct Args {
     mode: Mode,
@@ -186,8 +191,7 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    const USAGE: &str =
-        "usage: zhclean-bench [--linear | --save-input FILE | --peak-memory FILE] [--zhclean BINARY] --mb N CORPUS_DIR";
+    const USAGE: &str = "usage: zhclean-bench [--linear | --save-input FILE | --peak-memory FILE | --time-shape NAME] [--zhclean BINARY] --mb N CORPUS_DIR";
     let mut args = std::env::args().skip(1);
     let (mut mode, mut mb, mut corpus, mut zhclean) = (Mode::All, None, None, None);
     while let Some(arg) = args.next() {
@@ -196,6 +200,7 @@ fn parse_args() -> Result<Args, String> {
             "--linear" => mode = Mode::Linear,
             "--save-input" => mode = Mode::SaveInput(PathBuf::from(value()?)),
             "--peak-memory" => mode = Mode::PeakMemory(PathBuf::from(value()?)),
+            "--time-shape" => mode = Mode::TimeShape(value()?),
             "--zhclean" => zhclean = Some(PathBuf::from(value()?)),
             "--mb" => mb = Some(value()?.parse().map_err(|_| format!("bad --mb; {USAGE}"))?),
             _ if corpus.is_none() && !arg.starts_with('-') => corpus = Some(PathBuf::from(arg)),
