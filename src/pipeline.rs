@@ -125,10 +125,10 @@ impl Pipeline {
         let enabled = |name: &str| self.config.enabled(name);
         // For each step: the edit count when it last ran, if that run changed nothing.
         let mut idle_since: [Option<usize>; 6] = [None; 6];
-        // For the layout and punctuation steps: the batch count when each last started, and
-        // the punctuation settings it ran with. Their rules that read their own line read only
-        // the lines changed since (see `Scope`).
-        let (mut layout_started, mut punct_started) = (None, None);
+        // For the repair, layout and punctuation steps: the batch count when each last
+        // started, and the punctuation settings it ran with. Their rules that read their own
+        // line read only the lines changed since (see `Scope`).
+        let (mut repair_started, mut layout_started, mut punct_started) = (None, None, None);
         let mut punct_config = self.punct_config(document);
         let mut remaining = Vec::new();
         for _ in 0..MAX_ROUNDS {
@@ -140,7 +140,10 @@ impl Pipeline {
                     continue;
                 }
                 match step {
-                    0 => zhclean_encoding::repair(document, enabled),
+                    0 => {
+                        let scope = Scope::since(document, repair_started.replace(document.batches()));
+                        zhclean_encoding::repair(document, enabled, &scope);
+                    }
                     1 => {
                         let scope = Scope::since(document, layout_started.replace(document.batches()));
                         zhclean_layout::run(document, &self.layout_config(), enabled, &scope);

@@ -55,9 +55,9 @@ impl TriggerTable {
     pub fn lines_in(&self, text: &str, scope: &Scope) -> Vec<(TextRange, u16)> {
         match scope {
             Scope::All => self.lines(text),
-            Scope::Changed(ranges) => {
+            Scope::Changed(_) => {
                 let mut found = Vec::new();
-                for stretch in whole_lines(text, ranges) {
+                for stretch in scope.stretches(text) {
                     self.scan(&text[stretch.as_range()], stretch.start, &mut found);
                 }
                 found
@@ -105,6 +105,14 @@ impl Scope {
     /// The lines of `doc` that changed since batch `mark`, or all of them if there is no mark.
     pub fn since(doc: &Document, mark: Option<usize>) -> Self {
         mark.map_or(Scope::All, |mark| Scope::Changed(doc.changed_since(mark)))
+    }
+
+    /// The stretches of whole lines of `text` the scope reads.
+    pub fn stretches(&self, text: &str) -> Vec<TextRange> {
+        match self {
+            Scope::All => vec![TextRange::new(0, text.len())],
+            Scope::Changed(ranges) => whole_lines(text, ranges),
+        }
     }
 }
 

@@ -42,7 +42,8 @@ pub use scheme::HZ_GB_2312;
 use detect::Verdict;
 use scheme::Scheme;
 use serde::Serialize;
-use zhclean_core::Document;
+use zhclean_core::triggers::Scope;
+use zhclean_core::{Change, Document, TextRange};
 
 /// How to decode.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -127,12 +128,21 @@ pub fn review(doc: &mut Document, info: &EncodingInfo, enabled: impl Fn(&str) ->
     }
 }
 
-/// Repairs mojibake in the document's text and records the mojibake that does not round-trip.
-pub fn repair(doc: &mut Document, enabled: impl Fn(&str) -> bool) {
+/// Repairs mojibake in the lines of the document's text in `scope` and records the mojibake
+/// that does not round-trip.
+pub fn repair(doc: &mut Document, enabled: impl Fn(&str) -> bool, scope: &Scope) {
     if !enabled(MOJIBAKE_RULE) {
         return;
     }
-    let repair = repair_mojibake(doc.text());
+    // Mojibake lies within a line (a run of non-ASCII characters): the lines out of `scope`
+    // were read as they are when this last ran.
+    let mut repair = MojibakeRepair::default();
+    for stretch in scope.stretches(doc.text()) {
+        let found = repair_mojibake(&doc.text()[stretch.as_range()]);
+        let moved = |range: TextRange| TextRange::new(stretch.start + range.start, stretch.start + range.end);
+        repair.changes.extend(found.changes.into_iter().map(|change| Change { range: moved(change.range), ..change }));
+        repair.unrepairable.extend(found.unrepairable.into_iter().map(moved));
+    }
     if enabled(unrepairable_mojibake::RULE.name) {
         for range in repair.unrepairable {
             let found = &doc.text()[range.as_range()];
@@ -205,4 +215,23 @@ fn forced<'a>(bytes: &'a [u8], encoding: &'static encoding_rs::Encoding) -> Resu
     binary::check_nul(scheme, bytes)?;
     let bom_len = bom::own_bom_len(encoding, bytes);
     Ok(Verdict { scheme, bom_len, confidence: 1.0, utf8: None, runner_up: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repair_reads_the_lines_in_scope() {
+        let text = "前言 鍙屾柟鎸囧嚭\n后记 鍙屾柟鎸囧嚭\n";
+        let mut doc = Document::new(text);
+        repair(&mut doc, |_| true, &Scope::Changed(vec![TextRange::empty(32)]));
+        assert_eq!(doc.text(), "前言 鍙屾柟鎸囧嚭\n后记 双方指出\n");
+        repair(&mut doc, |_| true, &Scope::All);
+        assert_eq!(doc.text(), "前言 双方指出\n后记 双方指出\n");
+        assert_eq!(
+            doc.edits().iter().map(|e| e.range).collect::<Vec<_>>(),
+            [TextRange::new(33, 51), TextRange::new(7, 25)]
+        );
+    }
 }
