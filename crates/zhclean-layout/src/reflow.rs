@@ -302,7 +302,7 @@ fn decisions(
 
 fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> {
     // Counted first: a document of short lines holds as many lines as a tenth of its bytes.
-    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     for (start, raw) in zhclean_core::lines_with_starts(text) {
         let body = raw.strip_suffix('\n').unwrap_or(raw);
         let indent = body.len() - body.trim_start_matches(is_space).len();
@@ -340,13 +340,17 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
 /// indent.
 fn measure_widths(lines: &mut [Line]) {
     let is_body = |line: &Line| matches!(line.role, Role::Content(Kind::Body | Kind::ListItem));
-    let (quoted, plain): (Vec<&Line>, Vec<&Line>) =
-        lines.iter().filter(|l| is_body(l)).partition(|l| l.text.contains(['“', '”', '‘', '’']));
-    let Some(width) = most_common_width(plain.iter().map(|l| l.width)) else { return };
-    let reach = |measured: &dyn Fn(&Line) -> usize| quoted.iter().filter(|l| measured(l).abs_diff(width) <= 1).count();
-    if reach(&|l| extent(l.indent, l.text, true)) > reach(&|l| l.width) {
-        for line in lines.iter_mut() {
-            line.width = extent(line.indent, line.text, true);
+    // A line's curly quotes, counted once: narrow, each takes a column less.
+    let quotes: Vec<usize> = lines.iter().map(|line| curly_quotes(line.text)).collect();
+    let body = || (0..lines.len()).filter(|&i| is_body(&lines[i]));
+    let Some(width) = most_common_width(body().filter(|&i| quotes[i] == 0).map(|i| lines[i].width)) else { return };
+    let reach = |narrow: bool| {
+        let measured = |i: usize| lines[i].width - if narrow { quotes[i] } else { 0 };
+        body().filter(|&i| quotes[i] > 0 && measured(i).abs_diff(width) <= 1).count()
+    };
+    if reach(true) > reach(false) {
+        for (line, quotes) in lines.iter_mut().zip(quotes) {
+            line.width -= quotes;
         }
     }
 }

@@ -68,6 +68,16 @@ fn is_wide(c: char) -> bool {
     !is_curly_quote(c) && (is_han(c) || is_cjk_punctuation(c) || c as u32 >= 0x2E80 || matches!(c, '—' | '…'))
 }
 
+/// How many curly quotes `text` holds, found by their first byte: each makes
+/// [`display_width`] one column more than [`display_width_narrow_quotes`].
+pub fn curly_quotes(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // `‘` `’` `“` `”` are E2 80 98, 99, 9C and 9D.
+    memchr::memchr_iter(0xE2, bytes)
+        .filter(|&i| bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)))
+        .count()
+}
+
 /// Curly quotes: wide in a Chinese font, narrow in a Western one.
 fn is_curly_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’')
@@ -108,5 +118,9 @@ mod tests {
     fn widths() {
         assert_eq!(display_width("双方2025年"), 10);
         assert_eq!(display_width("“好”，a"), 9);
+        for text in ["“好”，‘是’——…", "双方", "a—b…c"] {
+            assert_eq!(display_width(text) - curly_quotes(text), display_width_narrow_quotes(text), "{text}");
+        }
+        assert_eq!(curly_quotes("“好”，‘是’——…"), 4);
     }
 }
