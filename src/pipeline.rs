@@ -124,7 +124,7 @@ impl Pipeline {
     fn clean_to_fixed_point(&self, document: &mut Document) -> Vec<Diagnostic> {
         let enabled = |name: &str| self.config.enabled(name);
         // For each step: the edit count when it last ran, if that run changed nothing.
-        let mut idle_since: [Option<usize>; 6] = [None; 6];
+        let mut idle_since: [Option<usize>; 5] = [None; 5];
         // For the repair, layout and punctuation steps: the batch count when each last
         // started, and the punctuation settings it ran with. Their rules that read their own
         // line read only the lines changed since (see `Scope`).
@@ -155,8 +155,19 @@ impl Pipeline {
                         zhclean_punct::run(document, &config, enabled, &Scope::since(document, mark));
                     }
                     3 => zhclean_convert::convert(document, self.converter.as_ref(), enabled),
-                    4 => zhclean_convert::report_mixed_script(document, enabled, self.config.unsafe_fixes),
-                    _ => remaining = self.lint_and_fix(document),
+                    _ => {
+                        // The characters of the other script and the lint rules read the same
+                        // text: they read it at once.
+                        let (mixed, diagnostics) = rayon::join(
+                            || zhclean_convert::mixed_script_findings(document, enabled),
+                            || self.lint(document),
+                        );
+                        zhclean_convert::record_mixed_script(document, mixed, self.config.unsafe_fixes);
+                        // Converted characters make the text the lint rules read out of date.
+                        if document.edits().len() == start {
+                            remaining = self.fix(document, diagnostics);
+                        }
+                    }
                 }
                 *idle = (document.edits().len() == start).then_some(start);
             }
@@ -178,15 +189,19 @@ impl Pipeline {
                 zhclean_convert::run(document, self.converter.as_ref(), enabled, self.config.unsafe_fixes)
             }
             Stage::Lint => {
-                self.lint_and_fix(document);
+                let diagnostics = self.lint(document);
+                self.fix(document, diagnostics);
             }
         }
     }
 
-    /// Lints, applies the allowed fixes, and repeats until no fix applies; returns what remains.
-    fn lint_and_fix(&self, document: &mut Document) -> Vec<Diagnostic> {
-        for _ in 0..MAX_FIX_PASSES {
-            let diagnostics = self.lint(document);
+    /// Applies the allowed fixes of `diagnostics` (the lint rules' findings on `document`),
+    /// lints again, and repeats until no fix applies; returns what remains.
+    fn fix(&self, document: &mut Document, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        for pass in 0..MAX_FIX_PASSES {
+            if pass > 0 {
+                diagnostics = self.lint(document);
+            }
             let fixes: Vec<Change> = diagnostics
                 .iter()
                 .filter_map(|d| d.fix.as_ref())

@@ -21,7 +21,7 @@ pub use converter::{Backend, ConvertError, Converter};
 pub use mixed_script::{SIMPLIFIED_IN_TRADITIONAL, TRADITIONAL_IN_SIMPLIFIED};
 pub use script::{Script, detect_script, forms_table, simplified_chars};
 
-use zhclean_core::{Change, Document, TextRange};
+use zhclean_core::{Change, Diagnostic, Document, TextRange};
 
 /// Rule name of the edits this stage makes.
 pub const NAME: &str = opencc_conversion::NAME;
@@ -48,10 +48,28 @@ pub fn convert(doc: &mut Document, converter: Option<&Converter>, enabled: impl 
 
 /// Reports the characters of the other script, converting them when `unsafe_fixes` allows.
 pub fn report_mixed_script(doc: &mut Document, enabled: impl Fn(&str) -> bool, unsafe_fixes: bool) {
-    let fixes = mixed_script::run(doc, &enabled);
-    if unsafe_fixes {
-        doc.apply(fixes);
+    let findings = mixed_script_findings(doc, enabled);
+    record_mixed_script(doc, findings, unsafe_fixes);
+}
+
+/// The characters of the other script in `doc`, each reported (in positions of the current
+/// text) with an unsafe fix that converts it; nothing is recorded.
+pub fn mixed_script_findings(doc: &Document, enabled: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
+    mixed_script::run(doc, &enabled)
+}
+
+/// Records `findings` of [`mixed_script_findings`] and applies their fixes when `unsafe_fixes`
+/// allows.
+pub fn record_mixed_script(doc: &mut Document, findings: Vec<Diagnostic>, unsafe_fixes: bool) {
+    let fixes: Vec<Change> = if unsafe_fixes {
+        findings.iter().filter_map(|d| d.fix.as_ref()).flat_map(|fix| fix.changes.iter().cloned()).collect()
+    } else {
+        Vec::new()
+    };
+    for finding in findings {
+        doc.record(finding);
     }
+    doc.apply(fixes);
 }
 
 fn changes(text: &str, converter: &Converter) -> Vec<Change> {

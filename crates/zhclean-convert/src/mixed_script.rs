@@ -41,9 +41,9 @@ pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
 
 pub use zhclean_core::registry::SIMPLIFIED_IN_TRADITIONAL;
 
-/// Reports the characters of the other script, each with an unsafe fix that converts it, and
-/// returns those fixes.
-pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
+/// The characters of the other script, each reported (in positions of the current text) with
+/// an unsafe fix that converts it.
+pub fn run(doc: &Document, enabled: &impl Fn(&str) -> bool) -> Vec<Diagnostic> {
     let (rule, converter, is_stray): (&RuleMeta, _, fn(char) -> bool) = match detect_script(doc.text()) {
         Script::Simplified => (&TRADITIONAL_IN_SIMPLIFIED, &T2S, |c| FORMS.is_traditional_stray(c)),
         Script::Traditional => (&SIMPLIFIED_IN_TRADITIONAL, &S2T, |c| FORMS.is_simplified_stray(c)),
@@ -65,15 +65,15 @@ pub fn run(doc: &mut Document, enabled: &impl Fn(&str) -> bool) -> Vec<Change> {
         .collect();
     drop(uses);
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
-    for change in &found {
-        let text = &doc.text()[change.range.as_range()];
-        let message = format!("`{text}` in {expected} text; `{}` is the {expected} form", change.replacement);
-        doc.record(Diagnostic {
-            fix: Some(Fix { applicability: Applicability::Unsafe, changes: vec![change.clone()] }),
-            ..rule.diagnostic(change.range, message)
-        });
-    }
     found
+        .into_iter()
+        .map(|change| {
+            let (range, text) = (change.range, &doc.text()[change.range.as_range()]);
+            let message = format!("`{text}` in {expected} text; `{}` is the {expected} form", change.replacement);
+            let fix = Fix { applicability: Applicability::Unsafe, changes: vec![change] };
+            Diagnostic { fix: Some(fix), ..rule.diagnostic(range, message) }
+        })
+        .collect()
 }
 
 /// The runs of characters of the other script that a conversion changes, each with its
@@ -198,9 +198,8 @@ mod tests {
     use super::*;
 
     fn reported(text: &str) -> (String, Vec<String>) {
-        let mut doc = Document::new(text);
-        let _ = run(&mut doc, &|_| true);
-        let messages = doc.diagnostics().iter().map(|d| d.message.clone()).collect();
+        let doc = Document::new(text);
+        let messages = run(&doc, &|_| true).into_iter().map(|d| d.message).collect();
         (doc.into_text(), messages)
     }
 

@@ -22,16 +22,20 @@ static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(|| {
 
 /// Runs every enabled rule that reads the final text over `doc`, ordered by position then code;
 /// `simplifier` gives word segmentation the simplified forms of traditional text. A rule with
-/// triggers is not run on a text that holds none of them (one scan tells for all rules).
+/// triggers is not run on a text that holds none of them (one scan tells for all rules). The
+/// rules read the text at once, on the threads of the current pool.
 pub fn lint(doc: &Document, enabled: impl Fn(&RuleMeta) -> bool, simplifier: Simplifier) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let context = Context::with_simplifier(doc, simplifier);
     let present = TRIGGERS.present(doc.text());
-    let mut diagnostics: Vec<Diagnostic> = CHECKS
+    let checks: Vec<&Check> = CHECKS
         .iter()
         .enumerate()
         .filter(|&(bit, rule)| enabled(rule.meta) && (rule.trigger.is_none() || present & (1 << bit) != 0))
-        .flat_map(|(_, rule)| (rule.check)(&context))
+        .map(|(_, rule)| rule)
         .collect();
+    let found: Vec<Vec<Diagnostic>> = checks.par_iter().map(|rule| (rule.check)(&context)).collect();
+    let mut diagnostics: Vec<Diagnostic> = found.into_iter().flatten().collect();
     diagnostics.sort_by_key(|d| (d.range.start, d.code));
     diagnostics
 }

@@ -178,7 +178,7 @@ fn all_shingles(text: &str) -> Vec<u32> {
 }
 
 /// Paragraphs compared lately may well be compared again: their whole shingle sets, with at
-/// most [`RECENT_HASHES`] hashes in all, so that memory stays bounded (8 MB).
+/// most [`RECENT_HASHES`] hashes in all, so that memory stays bounded (2 MB).
 #[derive(Default)]
 struct RecentSets {
     sets: HashMap<usize, std::rc::Rc<Vec<u32>>>,
@@ -186,7 +186,7 @@ struct RecentSets {
 }
 
 /// Hashes of whole shingle sets kept for comparing again, at most.
-const RECENT_HASHES: usize = 1 << 21;
+const RECENT_HASHES: usize = 1 << 19;
 
 impl RecentSets {
     /// The whole shingle set of paragraph `i`, whose text is `text`.
