@@ -99,39 +99,23 @@ struct Given<'a> {
     fact: bool,
 }
 
+/// The entry of rule module `m`, which reads its own line and changes nothing on a line
+/// without a character `trigger` accepts: `m::changes(text)`.
+macro_rules! line_rule {
+    ($m:ident, $trigger:expr) => {
+        Rule { name: $m::NAME, reads: Reads::Line(Trigger::on($trigger)), changes: |t, _| $m::changes(t) }
+    };
+}
+
 /// The character-level rules, in the order they run before the reflow.
 const RULES: &[Rule] = &[
-    Rule {
-        name: line_ending::NAME,
-        reads: Reads::Line(Trigger::on(|c| c == '\r')),
-        changes: |t, _| line_ending::changes(t),
-    },
+    line_rule!(line_ending, |c| c == '\r'),
     Rule { name: column_layout::NAME, reads: Reads::Document, changes: |t, _| column_layout::changes(t) },
-    Rule {
-        name: invisible_character::NAME,
-        reads: Reads::Line(Trigger::on(invisible_character::is_invisible)),
-        changes: |t, _| invisible_character::changes(t),
-    },
-    Rule {
-        name: missing_glyph::NAME,
-        reads: Reads::Line(Trigger::on(missing_glyph::marks_missing_glyph)),
-        changes: |t, _| missing_glyph::changes(t),
-    },
-    Rule {
-        name: markup_remnant::NAME,
-        reads: Reads::Line(Trigger::on(|c| matches!(c, '<' | '&'))),
-        changes: |t, _| markup_remnant::changes(t),
-    },
-    Rule {
-        name: trailing_whitespace::NAME,
-        reads: Reads::Line(Trigger::on(trailing_whitespace::is_blank)),
-        changes: |t, _| trailing_whitespace::changes(t),
-    },
-    Rule {
-        name: markdown_heading::NAME,
-        reads: Reads::Line(Trigger::on(|c| c == '#')),
-        changes: |t, _| markdown_heading::changes(t),
-    },
+    line_rule!(invisible_character, invisible_character::is_invisible),
+    line_rule!(missing_glyph, missing_glyph::marks_missing_glyph),
+    line_rule!(markup_remnant, |c| matches!(c, '<' | '&')),
+    line_rule!(trailing_whitespace, trailing_whitespace::is_blank),
+    line_rule!(markdown_heading, |c| c == '#'),
     Rule { name: list_marker::NAME, reads: Reads::Document, changes: |t, _| list_marker::changes(t) },
     Rule {
         name: cjk_spacing::NAME,
