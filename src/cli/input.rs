@@ -54,8 +54,10 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
 /// Reads and cleans the inputs on the thread pool, where `finish` turns each report into what
 /// the command needs (writing the file, formatting the findings), and hands each result to
 /// `consume`, on the calling thread and in the order of the inputs, as soon as it and those
-/// before it are done. At most twice as many files as there are threads are read or held at a
-/// time, so memory does not grow with the number of files. A file that `per-file-ignores`
+/// before it are done. Each thread cleans one file at a time, and at most eight times as many
+/// files as there are threads are read or held at a time, so memory does not grow with the
+/// number of files, while a slow file holds back the threads only after eight of its
+/// followers are done. A file that `per-file-ignores`
 /// matches is cleaned with those rules switched off.
 pub fn clean_each<T: Send>(
     inputs: &[Input],
@@ -64,7 +66,7 @@ pub fn clean_each<T: Send>(
     mut consume: impl FnMut(&Input, Result<T, String>),
 ) {
     let threads = rayon::current_num_threads();
-    let window = 2 * threads;
+    let window = 8 * threads;
     let next = AtomicUsize::new(0);
     let consumed = (Mutex::new(0usize), Condvar::new());
     let (sender, receiver) = mpsc::channel();
