@@ -146,12 +146,25 @@ pub struct TriggeredLines<'t> {
     lines: Vec<(TextRange, u16)>,
     /// The document's batch count when `lines` was read.
     mark: usize,
+    /// True when the lines are those of the whole document.
+    all: bool,
 }
 
 impl<'t> TriggeredLines<'t> {
     /// The lines of `doc` in `scope` that hold a trigger of `table`.
     pub fn new(table: &'t TriggerTable, doc: &Document, scope: &Scope) -> Self {
-        Self { table, lines: table.lines_in(doc.text(), scope), mark: doc.batches() }
+        let all = *scope == Scope::All;
+        Self { table, lines: table.lines_in(doc.text(), scope), mark: doc.batches(), all }
+    }
+
+    /// The lines of the whole document that hold a trigger: those [`get`](Self::get) gives if
+    /// the scope is the whole document, else read again.
+    pub fn get_all(&mut self, doc: &Document) -> std::borrow::Cow<'_, [(TextRange, u16)]> {
+        if self.all {
+            std::borrow::Cow::Borrowed(self.get(doc))
+        } else {
+            std::borrow::Cow::Owned(self.table.lines(doc.text()))
+        }
     }
 
     /// The lines, brought up to date with the batches applied to `doc` since they were read:
@@ -261,6 +274,9 @@ mod tests {
         let found: Vec<(&str, u16)> = lines.get(&doc).iter().map(|(r, m)| (&doc.text()[r.as_range()], *m)).collect();
         assert_eq!(found, [("a-\n", 0b01), ("无-\n", 0b01), ("c.\n", 0b10)]);
         assert_eq!(lines.get(&doc), table.lines(doc.text()));
+        let mut changed = TriggeredLines::new(&table, &doc, &Scope::Changed(vec![TextRange::empty(0)]));
+        assert_eq!(changed.get(&doc).len(), 1);
+        assert_eq!(*changed.get_all(&doc), table.lines(doc.text()));
     }
 
     #[test]

@@ -156,8 +156,7 @@ fn rule_changes(
         Reads::Document => (rule.changes)(doc.text(), &given(false)),
         Reads::Line(_) => changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, &given(false))),
         Reads::LineAndFact(_, fact) if fact(doc.text()) => {
-            let all = TRIGGERS.lines(doc.text());
-            changes_on_lines(doc.text(), &all, bit, |line| (rule.changes)(line, &given(true)))
+            changes_on_lines(doc.text(), &lines.get_all(doc), bit, |line| (rule.changes)(line, &given(true)))
         }
         Reads::LineAndFact(..) => {
             changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, &given(false)))
