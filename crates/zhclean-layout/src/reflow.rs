@@ -1398,6 +1398,7 @@ mod tests {
         assert_eq!(bracket_depth("示例：‘cargo new‘ 命令"), 0);
         assert_eq!(bracket_depth("他说：“好"), 1);
         assert_eq!(bracket_depth("（一）和（二"), 1);
+        assert_eq!(bracket_depth("a) 《书》「引」『引』【注】〈篇〉(x"), 0);
     }
 
     #[test]
