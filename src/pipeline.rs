@@ -38,8 +38,8 @@ impl Stage {
 const MAX_FIX_PASSES: usize = 8;
 /// How many rounds of all stages run, at most, before cleaning stops short of a fixed point.
 const MAX_ROUNDS: usize = 16;
-/// The steps from this one on (the characters of the other script, lint) run only on a text
-/// the steps before them left unchanged in the round.
+/// The step from this one on (the characters of the other script and lint, read at once) runs
+/// only on a text the steps before it left unchanged in the round.
 const REPORTING_STEPS: usize = 4;
 
 /// A configured pipeline; build it once and clean any number of documents with it.
@@ -117,9 +117,9 @@ impl Pipeline {
     /// [`keep_last_of_each_finding`]).
     ///
     /// The steps that edit (mojibake repair, layout, punctuation, conversion) run until they
-    /// change nothing; the steps that mostly report (characters of the other script, then the
-    /// lint rules and their fixes) read that text once, and if their fixes change it the edit
-    /// steps run again. A step that changed nothing on a text is not run again on that same
+    /// change nothing; the step that mostly reports (the characters of the other script and
+    /// the lint rules, read at once, then the lint fixes) reads that text once, and if fixes
+    /// change it the edit steps run again. A step that changed nothing on a text is not run again on that same
     /// text: the pipeline is deterministic, so it would change nothing again.
     fn clean_to_fixed_point(&self, document: &mut Document) -> Vec<Diagnostic> {
         let enabled = |name: &str| self.config.enabled(name);
