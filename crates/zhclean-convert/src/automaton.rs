@@ -8,7 +8,7 @@
 //! of the text.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A line per configuration: its name, then its steps, a step's dictionaries joined by `+`.
 const CHAINS: &str = include_str!("../data/opencc/chains.txt");
@@ -131,11 +131,11 @@ impl Step {
     /// have a key.
     fn new<'a>(names: impl Iterator<Item = &'a str>) -> Result<Self, String> {
         let mut entries: Vec<(&'static str, &'static str)> = Vec::new();
-        let mut seen: HashMap<&str, ()> = HashMap::default();
+        let mut seen: HashSet<&str> = HashSet::default();
         for name in names {
             let text = dictionary(name).ok_or_else(|| format!("no dictionary `{name}`"))?;
             for (key, value) in text.lines().filter(|line| !line.starts_with('#')).filter_map(|l| l.split_once('\t')) {
-                if seen.insert(key, ()).is_none() {
+                if seen.insert(key) {
                     entries.push((key, value));
                 }
             }
