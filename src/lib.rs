@@ -13,6 +13,7 @@
 //! assert_eq!(report.edits().len(), 2);
 //! ```
 
+pub mod allocator;
 mod config;
 pub mod config_file;
 pub mod output;

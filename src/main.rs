@@ -6,6 +6,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    zhclean::allocator::return_large_blocks_to_the_system();
     let args = cli::Cli::parse();
     // A panic is a bug; the command reports it as an error against the file being cleaned
     // and goes on with the others, so the default message would only repeat it (unless a

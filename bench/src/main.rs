@@ -14,6 +14,7 @@ use zhclean::{Config, Document, Pipeline, Stage};
 const RUNS: usize = 3;
 
 fn main() -> Result<(), String> {
+    zhclean::allocator::return_large_blocks_to_the_system();
     let args = parse_args()?;
     let realistic = |mb: usize| realistic::build(&args.corpus, mb).map(|(text, _)| text);
     let sentences = |mb: usize| realistic::sentences_only(&args.corpus, mb);
