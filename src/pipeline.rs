@@ -239,21 +239,18 @@ impl Pipeline {
 /// Drops the earlier of two findings of one rule at one range (a later round of the stages
 /// records it again), keeping the order of the rest. `diagnostics` must be sorted by start.
 fn keep_last_of_each_finding(diagnostics: &mut Vec<Diagnostic>) {
-    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics.drain(..) {
-        let same_start = kept.iter().rev().take_while(|k| k.range.start == diagnostic.range.start);
-        let repeat = same_start
-            .enumerate()
-            .find(|(_, k)| k.code == diagnostic.code && k.range == diagnostic.range)
-            .map(|(back, _)| back);
-        if let Some(back) = repeat {
-            let index = kept.len() - 1 - back;
-            kept[index] = diagnostic;
-        } else {
-            kept.push(diagnostic);
-        }
+    // In place: the findings of a large document take tens of megabytes.
+    let mut kept = 0;
+    for read in 0..diagnostics.len() {
+        let finding = &diagnostics[read];
+        let repeat = (0..kept)
+            .rev()
+            .take_while(|&k| diagnostics[k].range.start == finding.range.start)
+            .find(|&k| diagnostics[k].code == finding.code && diagnostics[k].range == finding.range);
+        diagnostics.swap(repeat.unwrap_or(kept), read);
+        kept += usize::from(repeat.is_none());
     }
-    *diagnostics = kept;
+    diagnostics.truncate(kept);
 }
 
 #[cfg(test)]

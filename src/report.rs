@@ -30,7 +30,7 @@ impl Report {
     /// True when writing the cleaned text (UTF-8, no byte order mark) would change the file's
     /// bytes.
     pub fn changed(&self) -> bool {
-        self.encoding.bom || self.encoding.encoding != "UTF-8" || self.document.text() != self.document.original()
+        self.encoding.bom || self.encoding.encoding != "UTF-8" || self.document.is_changed()
     }
 
     /// Start and end of a range of the original input, as lines and columns.

@@ -66,9 +66,7 @@ pub fn record_mixed_script(doc: &mut Document, findings: Vec<Diagnostic>, unsafe
     } else {
         Vec::new()
     };
-    for finding in findings {
-        doc.record(finding);
-    }
+    doc.record_all(findings);
     doc.apply(fixes);
 }
 

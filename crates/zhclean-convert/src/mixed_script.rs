@@ -53,23 +53,20 @@ pub fn run(doc: &Document, enabled: &impl Fn(&str) -> bool) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let text = doc.text();
-    let candidates = Candidates::find(text, converter, is_stray);
-    let uses = uses_of_forms(text, candidates.forms());
+    let Candidates { mut runs, replacements, originals } = Candidates::find(text, converter, is_stray);
+    let uses = uses_of_forms(text, originals.iter().copied().chain(replacements.iter().map(String::as_str)));
     let count = |form: &str| uses.get(form).copied().unwrap_or(0);
-    let found: Vec<Change> = candidates
-        .runs
-        .iter()
-        .map(|&(range, replacement)| (range, candidates.replacements[replacement as usize].as_str()))
-        .filter(|&(range, replacement)| !is_convention(count(&text[range.as_range()]), count(replacement)))
-        .map(|(range, replacement)| Change::replace(rule.name, range, replacement))
-        .collect();
-    drop(uses);
+    // Most runs of a large document are its own usage: they go before the findings are made.
+    runs.retain(|&(range, replacement)| {
+        !is_convention(count(&text[range.as_range()]), count(&replacements[replacement as usize]))
+    });
+    runs.shrink_to_fit();
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
-    found
-        .into_iter()
-        .map(|change| {
-            let (range, text) = (change.range, &doc.text()[change.range.as_range()]);
-            let message = format!("`{text}` in {expected} text; `{}` is the {expected} form", change.replacement);
+    runs.into_iter()
+        .map(|(range, replacement)| {
+            let (found, replacement) = (&text[range.as_range()], replacements[replacement as usize].as_str());
+            let message = format!("`{found}` in {expected} text; `{replacement}` is the {expected} form");
+            let change = Change::replace(rule.name, range, replacement);
             let fix = Fix { applicability: Applicability::Unsafe, changes: vec![change] };
             Diagnostic { fix: Some(fix), ..rule.diagnostic(range, message) }
         })
@@ -117,11 +114,6 @@ impl<'t> Candidates<'t> {
             }
         }
         candidates
-    }
-
-    /// The forms of the runs: their texts and their conversions.
-    fn forms(&self) -> impl Iterator<Item = &str> {
-        self.originals.iter().copied().chain(self.replacements.iter().map(String::as_str))
     }
 }
 

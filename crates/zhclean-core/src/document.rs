@@ -1,18 +1,22 @@
 use crate::{Change, Diagnostic, Edit, LineCol, LineIndex, TextRange};
 use std::sync::OnceLock;
 
-/// The text being cleaned, with its original input and the log of every edit made to it.
+/// The text being cleaned, with the log of every edit made to it.
 ///
 /// Each call to [`Document::apply`] adds one *layer* to a source map, so that a position in the
 /// current text can always be traced back to the original input, however many stages ran.
+/// The original input is not kept beside the text (on a large file, that copy was a third of
+/// the peak memory): its lines are indexed before any edit, and the text itself is rebuilt
+/// from the current text and the edit log when it is first asked for.
 #[derive(Debug, Clone)]
 pub struct Document {
-    original: String,
     text: String,
     layers: Vec<Layer>,
     edits: Vec<Edit>,
     diagnostics: Vec<Diagnostic>,
-    original_lines: OnceLock<LineIndex>,
+    original_len: usize,
+    original_lines: LineIndex,
+    original: OnceLock<String>,
 }
 
 /// One batch of applied changes: for each, where it sits after the batch and what it replaced.
@@ -81,14 +85,15 @@ impl Layer {
 impl Document {
     /// A document whose original input and current text are `text`.
     pub fn new(text: impl Into<String>) -> Self {
-        let original = text.into();
+        let text = text.into();
         Self {
-            text: original.clone(),
-            original,
+            original_len: text.len(),
+            original_lines: LineIndex::new(&text),
+            text,
             layers: Vec::new(),
             edits: Vec::new(),
             diagnostics: Vec::new(),
-            original_lines: OnceLock::new(),
+            original: OnceLock::new(),
         }
     }
 
@@ -97,9 +102,21 @@ impl Document {
         &self.text
     }
 
-    /// The original input, as decoded.
+    /// The original input, as decoded: rebuilt, the first time, by undoing the edits.
     pub fn original(&self) -> &str {
-        &self.original
+        if self.edits.is_empty() {
+            return &self.text;
+        }
+        self.original.get_or_init(|| {
+            let original = undone(&self.text, &self.layers, &self.edits);
+            debug_assert_eq!(original.len(), self.original_len);
+            original
+        })
+    }
+
+    /// True when the current text differs from the original input.
+    pub fn is_changed(&self) -> bool {
+        !self.edits.is_empty() && (self.text.len() != self.original_len || self.text != self.original())
     }
 
     /// Every edit applied so far, in the order the stages made them.
@@ -123,6 +140,20 @@ impl Document {
     pub fn record(&mut self, mut diagnostic: Diagnostic) {
         diagnostic.range = self.to_original(diagnostic.range);
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Records many diagnostics at once (see [`record`](Self::record)), in the vector they
+    /// come in when there are none yet: a large document may have hundreds of thousands.
+    pub fn record_all(&mut self, mut diagnostics: Vec<Diagnostic>) {
+        for diagnostic in &mut diagnostics {
+            diagnostic.range = self.to_original(diagnostic.range);
+        }
+        if self.diagnostics.is_empty() {
+            self.diagnostics = diagnostics;
+        } else {
+            self.diagnostics.reserve_exact(diagnostics.len());
+            self.diagnostics.append(&mut diagnostics);
+        }
     }
 
     /// Consumes the document, returning the current text.
@@ -176,7 +207,7 @@ impl Document {
         }
         let batch = &self.edits[self.edits.len() - applied..];
         let replacements = spans.iter().zip(batch).map(|(span, edit)| (span.before, edit.after.as_str()));
-        self.text = spliced(&self.text, replacements);
+        splice_in_place(&mut self.text, replacements);
         self.layers.push(Layer { spans });
         applied
     }
@@ -231,26 +262,138 @@ impl Document {
         self.layers.iter().skip(mark).fold(offset, |pos, layer| layer.map_forward(pos))
     }
 
-    /// Line and column (1-based, in characters) of a byte offset of the original input.
+    /// Line and column (1-based, in characters) of a byte offset of the original input; the
+    /// column needs the original (see [`original`](Self::original)).
     pub fn original_line_col(&self, offset: usize) -> LineCol {
-        self.original_lines.get_or_init(|| LineIndex::new(&self.original)).line_col(&self.original, offset)
+        self.original_lines.line_col(self.original(), offset)
+    }
+
+    /// The line (from 1) of a byte offset of the original input, which needs no text.
+    pub fn original_line(&self, offset: usize) -> u32 {
+        self.original_lines.line(offset)
     }
 }
 
-/// `text` with each range (sorted, apart) replaced, in a new buffer of its exact length: it
-/// is as large as the document.
-fn spliced<'a>(text: &str, replacements: impl Iterator<Item = (TextRange, &'a str)> + Clone) -> String {
-    let grown: usize = replacements.clone().map(|(_, with)| with.len()).sum();
-    let shrunk: usize = replacements.clone().map(|(range, _)| range.len()).sum();
-    let mut spliced = String::with_capacity(text.len() + grown - shrunk);
-    let mut read = 0;
-    for (range, with) in replacements {
-        spliced.push_str(&text[read..range.start]);
-        spliced.push_str(with);
+/// The text before `layers` (and their `edits`, in the same order) were applied to it: each
+/// layer is undone, last first, on a list of pieces of `text` and of the edits' replaced texts,
+/// and the list is written out once at the end.
+fn undone(text: &str, layers: &[Layer], edits: &[Edit]) -> String {
+    let mut pieces = vec![Piece { edit: None, start: 0, end: text.len() }];
+    let mut first_edit = edits.len();
+    for layer in layers.iter().rev() {
+        first_edit -= layer.spans.len();
+        pieces = layer_undone(&pieces, &layer.spans, first_edit, edits);
+    }
+    let source = |piece: &Piece| piece.edit.map_or(text, |edit| edits[edit].before.as_str());
+    let mut original = String::with_capacity(pieces.iter().map(|p| p.end - p.start).sum());
+    for piece in &pieces {
+        original.push_str(&source(piece)[piece.start..piece.end]);
+    }
+    original
+}
+
+/// Bytes `start..end` of the current text (`edit` is `None`) or of what an edit replaced.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    edit: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+/// `pieces` (the text after a layer) with each span of the layer replaced by the text its edit
+/// (numbered from `first_edit`) replaced.
+fn layer_undone(pieces: &[Piece], spans: &[Span], first_edit: usize, edits: &[Edit]) -> Vec<Piece> {
+    let mut undone = Vec::with_capacity(pieces.len() + 2 * spans.len());
+    let mut rest = PieceCursor { pieces, next: 0, passed: 0, at: 0 };
+    for (i, span) in spans.iter().enumerate() {
+        rest.pass(span.after.start, Some(&mut undone));
+        rest.pass(span.after.end, None);
+        let before = edits[first_edit + i].before.len();
+        if before > 0 {
+            undone.push(Piece { edit: Some(first_edit + i), start: 0, end: before });
+        }
+    }
+    rest.pass(usize::MAX, Some(&mut undone));
+    undone
+}
+
+/// A position in a list of pieces: `passed` bytes into piece `next`, at byte `at` of the text
+/// the list spells.
+struct PieceCursor<'p> {
+    pieces: &'p [Piece],
+    next: usize,
+    passed: usize,
+    at: usize,
+}
+
+impl PieceCursor<'_> {
+    /// Moves on to byte `to` of the text (or its end), copying what it passes into `kept`.
+    fn pass(&mut self, to: usize, mut kept: Option<&mut Vec<Piece>>) {
+        while self.at < to && self.next < self.pieces.len() {
+            let piece = self.pieces[self.next];
+            let start = piece.start + self.passed;
+            let end = piece.end.min(start.saturating_add(to - self.at));
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.push(Piece { start, end, ..piece });
+            }
+            self.at += end - start;
+            if end == piece.end {
+                (self.next, self.passed) = (self.next + 1, 0);
+            } else {
+                self.passed = end - piece.start;
+            }
+        }
+    }
+}
+
+/// Replaces each range of `text` (sorted, apart, on character boundaries) with its string, in
+/// the text's own buffer: a large document is not copied once per batch.
+///
+/// Each unchanged stretch moves by what the replacements before it add or remove. The
+/// stretches that move left are moved first to last and those that move right last to first:
+/// then no move overwrites a stretch still to be moved (a stretch that moves left lands past
+/// the end of every earlier one, one that moves right lands before the start of every later
+/// one), and the replacements are written once all stretches are in place.
+fn splice_in_place<'a, I>(text: &mut String, replacements: I)
+where
+    I: DoubleEndedIterator<Item = (TextRange, &'a str)> + Clone,
+{
+    let growth = |(range, with): (TextRange, &str)| with.len() as isize - range.len() as isize;
+    let old_len = text.len();
+    let total: isize = replacements.clone().map(growth).sum();
+    let new_len = old_len.checked_add_signed(total).expect("a text cannot shrink below nothing");
+    #[allow(unsafe_code)]
+    // SAFETY: the bytes are rearranged into the unchanged stretches of the text and the
+    // replacement strings, each whole and cut on character boundaries (`apply` slices the text
+    // at every range it keeps), so the buffer holds valid UTF-8 again when this returns.
+    let bytes = unsafe { text.as_mut_vec() };
+    bytes.reserve_exact(new_len.saturating_sub(old_len));
+    bytes.resize(old_len.max(new_len), 0);
+    let shifted = |at: usize, shift: isize| at.checked_add_signed(shift).expect("a stretch moves inside the text");
+    let (mut read, mut shift) = (0, 0);
+    for (range, with) in replacements.clone().chain([(TextRange::empty(old_len), "")]) {
+        if shift < 0 {
+            bytes.copy_within(read..range.start, shifted(read, shift));
+        }
+        shift += growth((range, with));
         read = range.end;
     }
-    spliced.push_str(&text[read..]);
-    spliced
+    let (mut end, mut shift) = (old_len, total);
+    for (range, with) in replacements.clone().rev() {
+        if shift > 0 {
+            bytes.copy_within(range.end..end, shifted(range.end, shift));
+        }
+        shift -= growth((range, with));
+        end = range.start;
+    }
+    let mut shift = 0;
+    for (range, with) in replacements {
+        let at = shifted(range.start, shift);
+        bytes[at..at + with.len()].copy_from_slice(with.as_bytes());
+        shift += growth((range, with));
+    }
+    bytes.truncate(new_len);
+    debug_assert!(std::str::from_utf8(bytes).is_ok());
 }
 
 /// Sorted ranges with those that overlap or touch merged into one.
@@ -302,6 +445,7 @@ mod tests {
         // And forward again: "yy" started at 5, "C" at 4.
         assert_eq!((doc.to_current(5), doc.to_current(4)), (5, 2));
         assert_eq!(doc.to_current(0), 0, "deleted text maps to where it was");
+        assert_eq!(doc.original(), "xxABCyy");
     }
 
     #[test]
@@ -326,12 +470,44 @@ mod tests {
     #[test]
     fn splicing_grows_and_shrinks_anywhere() {
         let spliced = |text: &str, replacements: &[(usize, usize, &str)]| {
-            spliced(text, replacements.iter().map(|&(start, end, with)| (TextRange::new(start, end), with)))
+            let mut text = text.to_owned();
+            splice_in_place(
+                &mut text,
+                replacements.iter().map(|&(start, end, with)| (TextRange::new(start, end), with)),
+            );
+            text
         };
         assert_eq!(spliced("abcdef", &[(0, 1, "XYZ"), (2, 4, ""), (5, 6, "QQ")]), "XYZbeQQ");
         assert_eq!(spliced("abcdef", &[(0, 2, ""), (4, 5, "1234")]), "cd1234f");
         assert_eq!(spliced("甲乙丙", &[(3, 3, "，“"), (6, 9, "")]), "甲，“乙");
         assert_eq!(spliced("ab", &[]), "ab");
+        // Stretches that move right and left in one batch.
+        assert_eq!(spliced("a,b,c  d  e", &[(1, 2, "，"), (3, 4, "，"), (5, 7, ""), (8, 10, " ")]), "a，b，cd e");
+        assert_eq!(spliced("a  b  c,d,e", &[(1, 3, ""), (4, 6, ""), (7, 8, "，"), (9, 10, "，")]), "abc，d，e");
+        assert_eq!(spliced("xyz", &[(0, 3, "")]), "");
+        assert_eq!(spliced("", &[(0, 0, "甲乙")]), "甲乙");
+    }
+
+    #[test]
+    fn the_original_is_rebuilt_from_the_edits() {
+        let input = "甲,乙\r\n丙丁\r\n戊己";
+        let mut doc = Document::new(input);
+        assert_eq!((doc.original(), doc.is_changed()), (input, false));
+        doc.apply(vec![change("comma", 3, 4, "，"), change("crlf", 7, 9, "\n"), change("crlf", 15, 17, "\n")]);
+        doc.apply(vec![Change::delete("join", TextRange::new(9, 10)), change("x", 20, 23, "")]);
+        // A later batch rewrites text an earlier one wrote, and deletes at the end.
+        doc.apply(vec![
+            change("y", 0, 6, "“甲"),
+            Change::delete("z", TextRange::new(doc.text().len() - 3, doc.text().len())),
+        ]);
+        assert_eq!(doc.text(), "“甲乙丙丁\n");
+        assert_eq!((doc.original(), doc.is_changed()), (input, true));
+        assert_eq!(doc.original_line_col(input.find('丁').unwrap()), LineCol { line: 2, column: 2 });
+        assert_eq!(doc.original_line(input.len()), 3);
+        let mut restored = Document::new("ab");
+        restored.apply(vec![change("x", 0, 1, "c")]);
+        restored.apply(vec![change("x", 0, 1, "a")]);
+        assert!(!restored.is_changed(), "edits that cancel out leave the text as it was");
     }
 
     #[test]

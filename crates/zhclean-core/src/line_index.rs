@@ -26,9 +26,14 @@ impl LineIndex {
     /// Line and column of `offset` in `text` (the text this index was built from).
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
-        LineCol { line: to_u32(line + 1), column: to_u32(column) }
+        let line = self.line(offset);
+        let column = text[self.starts[line as usize - 1]..offset].chars().count() + 1;
+        LineCol { line, column: to_u32(column) }
+    }
+
+    /// The line (from 1) of byte `offset`, which needs no text.
+    pub fn line(&self, offset: usize) -> u32 {
+        to_u32(self.starts.partition_point(|&s| s <= offset))
     }
 }
 
@@ -71,5 +76,6 @@ mod tests {
         assert_eq!(index.line_col(text, comma), LineCol { line: 2, column: 5 });
         assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
         assert_eq!(index.line_col(text, text.len()), LineCol { line: 3, column: 1 });
+        assert_eq!((index.line(0), index.line(comma), index.line(text.len())), (1, 2, 3));
     }
 }

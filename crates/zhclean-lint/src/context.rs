@@ -1,4 +1,4 @@
-use zhclean_core::{Document, LineCol, TextRange};
+use zhclean_core::{Document, TextRange};
 
 /// Gives the simplified forms of a text's characters, one for one, when it has traditional
 /// ones (the convert stage's `simplified_chars`): dictionaries of segmenters are simplified.
@@ -52,10 +52,10 @@ impl<'a> Context<'a> {
         &self.paragraphs
     }
 
-    /// Where a position of the current text was in the original input.
-    pub fn original_line_col(&self, offset: usize) -> LineCol {
+    /// The line of the original input on which a position of the current text was.
+    pub fn original_line(&self, offset: usize) -> u32 {
         let original = self.doc.to_original(TextRange::empty(offset));
-        self.doc.original_line_col(original.start)
+        self.doc.original_line(original.start)
     }
 }
 

@@ -59,8 +59,8 @@ fn exact_repeats(context: &Context) -> Vec<Diagnostic> {
                 entry.insert(paragraph.range.start);
             }
             Entry::Occupied(entry) => {
-                let first = context.original_line_col(*entry.get());
-                let message = format!("paragraph repeats the paragraph at line {}", first.line);
+                let first = context.original_line(*entry.get());
+                let message = format!("paragraph repeats the paragraph at line {first}");
                 diagnostics.push(Diagnostic {
                     fix: Some(Fix {
                         applicability: Applicability::Unsafe,
@@ -89,34 +89,22 @@ const MIN_NEAR_CHARS: usize = 20;
 /// Exact repeats (starting at an offset in `repeats`) are already reported and left out.
 fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> {
     let paragraphs = context.paragraphs();
-    let shingles: Vec<Shingles> = paragraphs
-        .iter()
-        .map(|p| if repeats.contains(&p.range.start) { Shingles::default() } else { Shingles::of(p.text.trim()) })
-        .collect();
-    // Paragraph numbers are stored as u32: memory goes with the number of shingles.
-    let mut index: HashMap<u32, Vec<u32>> = HashMap::default();
+    let shingles =
+        SampledShingles::of(paragraphs.iter().map(|p| (!repeats.contains(&p.range.start)).then(|| p.text.trim())));
+    let mut index = HolderIndex::default();
     // Shingles shared with each earlier paragraph, counted for one paragraph at a time.
     let mut shared = vec![0u32; paragraphs.len()];
     let mut sharing: Vec<usize> = Vec::new();
     let mut recent = RecentSets::default();
     let mut diagnostics = Vec::new();
     for (j, paragraph) in paragraphs.iter().enumerate() {
-        for hash in &shingles[j].sampled {
-            let holders = index.entry(*hash).or_default();
-            if holders.len() <= COMMON {
-                for &i in holders.iter() {
-                    let i = i as usize;
-                    if shared[i] == 0 {
-                        sharing.push(i);
-                    }
-                    shared[i] += 1;
+        for &hash in shingles.of_paragraph(j).sampled {
+            index.visit_and_add(hash, j, |i| {
+                if shared[i] == 0 {
+                    sharing.push(i);
                 }
-            }
-            // Past COMMON holders a shingle is a stock phrase: no more are kept.
-            let number = j as u32;
-            if holders.last() != Some(&number) && holders.len() <= COMMON {
-                holders.push(number);
-            }
+                shared[i] += 1;
+            });
         }
         // The earlier paragraphs sharing the most shingles are compared, the earliest first: a
         // text whose sentences recur everywhere would otherwise compare each paragraph with
@@ -128,13 +116,13 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
         candidates.sort_unstable();
         // The whole shingle set of this paragraph, hashed once if it is compared at all.
         let all = std::cell::OnceCell::new();
-        let later = Later { text: paragraph.text.trim(), shingles: &shingles[j], all: &all };
+        let later = Later { text: paragraph.text.trim(), shingles: shingles.of_paragraph(j), all: &all };
         let found = candidates.into_iter().find_map(|(i, count)| {
-            let smaller = shingles[i].sampled.len().min(shingles[j].sampled.len()).max(1);
+            let smaller = shingles.of_paragraph(i).sampled.len().min(later.shingles.sampled.len()).max(1);
             (count >= 2 && count * 3 >= smaller)
                 .then(|| {
                     let earlier = paragraphs[i].text.trim();
-                    relation((earlier, &shingles[i]), &later, || recent.get(i, earlier))
+                    relation((earlier, shingles.of_paragraph(i)), &later, || recent.get(i, earlier))
                 })
                 .flatten()
                 .map(|r| (i, r))
@@ -143,29 +131,99 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
             recent.keep(j, all);
         }
         if let Some((i, relation)) = found {
-            let line = context.original_line_col(paragraphs[i].range.start).line;
+            let line = context.original_line(paragraphs[i].range.start);
             diagnostics.push(RULE.diagnostic(paragraph.range, relation.message(line)));
         }
     }
     diagnostics
 }
 
-/// The shingles of one paragraph the index holds: the sampled ones (sorted, distinct), with the
-/// paragraph's length in characters.
+/// The paragraphs that hold each sampled shingle, the first [`COMMON`] + 1 of them, as lists
+/// threaded through one buffer: most shingles have one holder, and a vector each would take
+/// more memory than the shingles themselves.
 #[derive(Default)]
-struct Shingles {
-    chars: usize,
-    sampled: Box<[u32]>,
+struct HolderIndex {
+    /// For each shingle: the entry of its last holder, and how many holders it has.
+    lists: HashMap<u32, (u32, u32)>,
+    /// A holder (a paragraph number) and the entry of the holder before it.
+    entries: Vec<(u32, u32)>,
 }
 
-impl Shingles {
-    fn of(text: &str) -> Self {
-        let mut sampled: Vec<u32> =
-            shingle_hashes(text).filter(|h| (h >> 32) % SAMPLE == 0).map(|h| h as u32).collect();
-        sampled.sort_unstable();
-        sampled.dedup();
-        Self { chars: text.chars().count(), sampled: sampled.into_boxed_slice() }
+/// No entry: the end of a list.
+const NO_ENTRY: u32 = u32::MAX;
+
+impl HolderIndex {
+    /// Calls `visit` with each paragraph that holds `hash`, latest first, then adds paragraph
+    /// `j` as a holder; a shingle with more than [`COMMON`] holders is a stock phrase, and
+    /// neither.
+    fn visit_and_add(&mut self, hash: u32, j: usize, mut visit: impl FnMut(usize)) {
+        let (last, count) = self.lists.entry(hash).or_insert((NO_ENTRY, 0));
+        if *count as usize > COMMON {
+            return;
+        }
+        let mut next = *last;
+        while let Some(&(holder, before)) = self.entries.get(next as usize) {
+            visit(holder as usize);
+            next = before;
+        }
+        let holder = u32::try_from(j).expect("fewer than 2^32 paragraphs");
+        if self.entries.get(*last as usize).is_none_or(|&(h, _)| h != holder) {
+            self.entries.push((holder, *last));
+            *last = u32::try_from(self.entries.len() - 1).expect("fewer than 2^32 sampled shingles");
+            *count += 1;
+        }
     }
+}
+
+/// The shingles of one paragraph the index holds: the sampled ones (sorted, distinct), with the
+/// paragraph's length in characters.
+#[derive(Clone, Copy)]
+struct Shingles<'s> {
+    chars: usize,
+    sampled: &'s [u32],
+}
+
+/// The sampled shingles of every paragraph, in one buffer: a large document has hundreds of
+/// thousands of paragraphs, and a vector each would scatter the heap.
+struct SampledShingles {
+    hashes: Vec<u32>,
+    /// For each paragraph: where its hashes end, and its length in characters.
+    paragraphs: Vec<(usize, usize)>,
+}
+
+impl SampledShingles {
+    /// The shingles of each text (none for `None`).
+    fn of<'t>(texts: impl ExactSizeIterator<Item = Option<&'t str>>) -> Self {
+        let mut sampled = Self { hashes: Vec::new(), paragraphs: Vec::with_capacity(texts.len()) };
+        for text in texts {
+            let start = sampled.hashes.len();
+            let text = text.unwrap_or_default();
+            sampled.hashes.extend(shingle_hashes(text).filter(|h| (h >> 32) % SAMPLE == 0).map(|h| h as u32));
+            sampled.hashes[start..].sort_unstable();
+            let distinct = start + dedup_sorted(&mut sampled.hashes[start..]);
+            sampled.hashes.truncate(distinct);
+            sampled.paragraphs.push((distinct, text.chars().count()));
+        }
+        sampled
+    }
+
+    fn of_paragraph(&self, i: usize) -> Shingles<'_> {
+        let start = i.checked_sub(1).map_or(0, |before| self.paragraphs[before].0);
+        let (end, chars) = self.paragraphs[i];
+        Shingles { chars, sampled: &self.hashes[start..end] }
+    }
+}
+
+/// Moves the distinct values of sorted `values` to its front; returns how many there are.
+fn dedup_sorted(values: &mut [u32]) -> usize {
+    let mut kept = 0;
+    for k in 0..values.len() {
+        if kept == 0 || values[k] != values[kept - 1] {
+            values[kept] = values[k];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// All shingles of `text`, sorted and distinct: hashed when two paragraphs are compared and
@@ -213,7 +271,7 @@ impl RecentSets {
 /// The paragraph being compared with earlier ones, with its whole shingle set once hashed.
 struct Later<'a> {
     text: &'a str,
-    shingles: &'a Shingles,
+    shingles: Shingles<'a>,
     all: &'a std::cell::OnceCell<Vec<u32>>,
 }
 
@@ -259,7 +317,7 @@ impl Relation {
 
 /// How the (trimmed) paragraph `later` repeats `earlier`, each with its shingles.
 fn relation(
-    (a, a_shingles): (&str, &Shingles),
+    (a, a_shingles): (&str, Shingles),
     later: &Later,
     a_all: impl FnOnce() -> std::rc::Rc<Vec<u32>>,
 ) -> Option<Relation> {
@@ -287,8 +345,8 @@ fn relation(
 
 /// True when the samples of two paragraphs' shingles (16 or more each) share fewer than half:
 /// the whole sets then share far fewer than the four in five of a near repeat.
-fn sampled_apart(a: &Shingles, b: &Shingles) -> bool {
-    a.sampled.len().min(b.sampled.len()) >= 16 && jaccard_percent(&a.sampled, &b.sampled) < 50
+fn sampled_apart(a: Shingles, b: Shingles) -> bool {
+    a.sampled.len().min(b.sampled.len()) >= 16 && jaccard_percent(a.sampled, b.sampled) < 50
 }
 
 /// The number of characters `a` and `b` start with in common.

@@ -76,14 +76,16 @@ fn opens_like_body(context: &Context, last: &str) -> bool {
 
 /// The markup fragment the layout stage removed from the very end of the input, if any.
 fn dangling_markup<'a>(context: &Context<'a>) -> Option<&'a str> {
-    let original = context.document().original();
-    let body_end = original.trim_end().len();
-    context
-        .document()
+    let document = context.document();
+    let only_space_after = |original: usize| document.text()[document.to_current(original)..].trim_end().is_empty();
+    document
         .edits()
         .iter()
         .find(|e| {
-            e.rule == "markup-remnant" && e.before.starts_with('<') && e.range.end >= body_end && e.after.is_empty()
+            e.rule == "markup-remnant"
+                && e.before.starts_with('<')
+                && e.after.is_empty()
+                && only_space_after(e.range.end)
         })
         .map(|e| e.before.as_str())
 }
