@@ -116,7 +116,7 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            message: d.message.clone(),
+            message: d.message.to_string(),
             fix: d.fix.as_ref().map(|f| f.applicability),
             edit: None,
             source_line: line_of(start.line),

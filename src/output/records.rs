@@ -74,7 +74,7 @@ pub fn records(report: &Report) -> Records {
             severity: d.severity,
             start: offsets.at(d.range.start),
             end: offsets.at(d.range.end),
-            message: d.message.clone(),
+            message: d.message.to_string(),
         })
         .collect();
     Records { edits, diagnostics }

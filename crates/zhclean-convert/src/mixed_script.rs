@@ -35,6 +35,7 @@ use crate::Converter;
 use crate::charset::CharSet;
 use crate::script::{FORMS, S2T, Script, T2S, detect_script};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta, TextRange};
 
 pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
@@ -62,10 +63,15 @@ pub fn run(doc: &Document, enabled: &impl Fn(&str) -> bool) -> Vec<Diagnostic> {
     });
     runs.shrink_to_fit();
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
+    // The findings of one form say the same: they share their message.
+    let mut messages: HashMap<(&str, u32), Arc<str>> = HashMap::default();
     runs.into_iter()
-        .map(|(range, replacement)| {
-            let (found, replacement) = (&text[range.as_range()], replacements[replacement as usize].as_str());
-            let message = format!("`{found}` in {expected} text; `{replacement}` is the {expected} form");
+        .map(|(range, number)| {
+            let (found, replacement) = (&text[range.as_range()], replacements[number as usize].as_str());
+            let message = messages.entry((found, number)).or_insert_with(|| {
+                format!("`{found}` in {expected} text; `{replacement}` is the {expected} form").into()
+            });
+            let message = Arc::clone(message);
             let change = Change::replace(rule.name, range, replacement);
             let fix = Fix { applicability: Applicability::Unsafe, changes: vec![change] };
             Diagnostic { fix: Some(fix), ..rule.diagnostic(range, message) }
@@ -191,7 +197,7 @@ mod tests {
 
     fn reported(text: &str) -> (String, Vec<String>) {
         let doc = Document::new(text);
-        let messages = run(&doc, &|_| true).into_iter().map(|d| d.message).collect();
+        let messages = run(&doc, &|_| true).into_iter().map(|d| d.message.to_string()).collect();
         (doc.into_text(), messages)
     }
 

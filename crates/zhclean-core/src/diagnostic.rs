@@ -2,6 +2,7 @@ use crate::{Change, TextRange};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,8 +72,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where: in the text the rule looked at, or, once recorded, in the original input.
     pub range: TextRange,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong, in one sentence; shared by the findings that say the same (a large
+    /// document may have hundreds of thousands).
+    pub message: Arc<str>,
     /// A fix, when one is known.
     pub fix: Option<Fix>,
 }
@@ -115,7 +117,7 @@ impl RuleMeta {
     }
 
     /// A diagnostic of this rule, at its default severity, without a fix.
-    pub fn diagnostic(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic(&self, range: TextRange, message: impl Into<Arc<str>>) -> Diagnostic {
         Diagnostic {
             code: self.code,
             rule: self.name,

@@ -417,7 +417,7 @@ mod tests {
         let text = format!("{PARA}\n\n其他段落内容不一样的文字。\n\n{PARA}\n");
         let found = diagnostics(&text);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "paragraph repeats the paragraph at line 1");
+        assert_eq!(&*found[0].message, "paragraph repeats the paragraph at line 1");
         assert_eq!(&text[found[0].range.as_range()], PARA);
     }
 
@@ -451,7 +451,7 @@ mod tests {
         let text = format!(
             "{long}\n\n{head}\n\n{tail_a}\n\n{tail_b}\n\n{similar}\n\n{formula_a}\n\n{formula_b}\n\n一、{item}\n\n一、{item}\n"
         );
-        let messages: Vec<String> = diagnostics(&text).into_iter().map(|d| d.message).collect();
+        let messages: Vec<String> = diagnostics(&text).into_iter().map(|d| d.message.to_string()).collect();
         assert_eq!(
             messages,
             [
@@ -467,6 +467,6 @@ mod tests {
         assert!(diagnostics("一\n\n一\n\n习近平\n\n习近平\n").is_empty());
         assert!(diagnostics(&format!("{PARA}\n\n双方愿深化在联合国大会及安理会框架下的合作。\n")).is_empty());
         let longer = diagnostics(&format!("{PARA}\n\n{PARA}再加一句。\n"));
-        assert_eq!(longer[0].message, "paragraph begins with the whole paragraph at line 1");
+        assert_eq!(&*longer[0].message, "paragraph begins with the whole paragraph at line 1");
     }
 }
