@@ -58,15 +58,16 @@ pub fn run(doc: &Document, enabled: &impl Fn(&str) -> bool) -> Vec<Diagnostic> {
     let uses = uses_of_forms(text, originals.iter().copied().chain(replacements.iter().map(String::as_str)));
     let count = |form: &str| uses.get(form).copied().unwrap_or(0);
     // Most runs of a large document are its own usage: they go before the findings are made.
-    runs.retain(|&(range, replacement)| {
-        !is_convention(count(&text[range.as_range()]), count(&replacements[replacement as usize]))
+    runs.retain(|run| {
+        !is_convention(count(&text[run.range().as_range()]), count(&replacements[run.replacement as usize]))
     });
     runs.shrink_to_fit();
     let expected = if rule.name == TRADITIONAL_IN_SIMPLIFIED.name { "simplified" } else { "traditional" };
     // The findings of one form say the same: they share their message.
     let mut messages: HashMap<(&str, u32), Arc<str>> = HashMap::default();
     runs.into_iter()
-        .map(|(range, number)| {
+        .map(|run| {
+            let (range, number) = (run.range(), run.replacement);
             let (found, replacement) = (&text[range.as_range()], replacements[number as usize].as_str());
             let message = messages.entry((found, number)).or_insert_with(|| {
                 format!("`{found}` in {expected} text; `{replacement}` is the {expected} form").into()
@@ -84,10 +85,24 @@ pub fn run(doc: &Document, enabled: &impl Fn(&str) -> bool) -> Vec<Diagnostic> {
 /// millions, so a run is held as its range and the number of its conversion among the distinct
 /// ones.
 struct Candidates<'t> {
-    runs: Vec<(TextRange, u32)>,
+    runs: Vec<Run>,
     replacements: Vec<String>,
     /// The distinct texts of the runs.
     originals: Vec<&'t str>,
+}
+
+/// A run of characters of the other script: where it starts, its length in bytes, and the
+/// number of its conversion (16 bytes: a large document has millions).
+struct Run {
+    start: usize,
+    len: u32,
+    replacement: u32,
+}
+
+impl Run {
+    fn range(&self) -> TextRange {
+        TextRange::new(self.start, self.start + self.len as usize)
+    }
 }
 
 impl<'t> Candidates<'t> {
@@ -112,7 +127,8 @@ impl<'t> Candidates<'t> {
                     candidates.replacements.push(change.replacement.to_string());
                     next
                 });
-                candidates.runs.push((change.range, number));
+                let len = u32::try_from(change.range.len()).expect("a run of characters is shorter than 4 GB");
+                candidates.runs.push(Run { start: change.range.start, len, replacement: number });
                 let original = &text[change.range.as_range()];
                 if originals.insert(original, ()).is_none() {
                     candidates.originals.push(original);

@@ -28,6 +28,7 @@
 
 use crate::Context;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use smallvec::SmallVec;
 use std::collections::hash_map::Entry;
 use zhclean_core::{Applicability, Change, Diagnostic, Fix, TextRange};
 
@@ -138,39 +139,28 @@ fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> 
     diagnostics
 }
 
-/// The paragraphs that hold each sampled shingle, the first [`COMMON`] + 1 of them, as lists
-/// threaded through one buffer: most shingles have one holder, and a vector each would take
-/// more memory than the shingles themselves.
+/// The paragraphs that hold each sampled shingle, the first [`COMMON`] + 1 of them.
 #[derive(Default)]
 struct HolderIndex {
-    /// For each shingle: the entry of its last holder, and how many holders it has.
-    lists: HashMap<u32, (u32, u32)>,
-    /// A holder (a paragraph number) and the entry of the holder before it.
-    entries: Vec<(u32, u32)>,
+    /// Paragraph numbers, as u32: memory goes with the number of shingles, and most have at
+    /// most four holders, held without an allocation of their own.
+    holders: HashMap<u32, SmallVec<[u32; 4]>>,
 }
 
-/// No entry: the end of a list.
-const NO_ENTRY: u32 = u32::MAX;
-
 impl HolderIndex {
-    /// Calls `visit` with each paragraph that holds `hash`, latest first, then adds paragraph
-    /// `j` as a holder; a shingle with more than [`COMMON`] holders is a stock phrase, and
-    /// neither.
+    /// Calls `visit` with each paragraph that holds `hash`, then adds paragraph `j` as a
+    /// holder; a shingle with more than [`COMMON`] holders is a stock phrase, and neither.
     fn visit_and_add(&mut self, hash: u32, j: usize, mut visit: impl FnMut(usize)) {
-        let (last, count) = self.lists.entry(hash).or_insert((NO_ENTRY, 0));
-        if *count as usize > COMMON {
+        let holders = self.holders.entry(hash).or_default();
+        if holders.len() > COMMON {
             return;
         }
-        let mut next = *last;
-        while let Some(&(holder, before)) = self.entries.get(next as usize) {
-            visit(holder as usize);
-            next = before;
+        for &i in holders.iter() {
+            visit(i as usize);
         }
         let holder = u32::try_from(j).expect("fewer than 2^32 paragraphs");
-        if self.entries.get(*last as usize).is_none_or(|&(h, _)| h != holder) {
-            self.entries.push((holder, *last));
-            *last = u32::try_from(self.entries.len() - 1).expect("fewer than 2^32 sampled shingles");
-            *count += 1;
+        if holders.last() != Some(&holder) {
+            holders.push(holder);
         }
     }
 }
