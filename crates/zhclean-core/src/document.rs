@@ -142,14 +142,17 @@ impl Document {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Records many diagnostics at once (see [`record`](Self::record)), in the vector they
-    /// come in when there are none yet: a large document may have hundreds of thousands.
+    /// Records many diagnostics at once (see [`record`](Self::record)), after those recorded
+    /// before, without a copy of the larger list: a large document may have hundreds of
+    /// thousands.
     pub fn record_all(&mut self, mut diagnostics: Vec<Diagnostic>) {
         for diagnostic in &mut diagnostics {
             diagnostic.range = self.to_original(diagnostic.range);
         }
-        if self.diagnostics.is_empty() {
-            self.diagnostics = diagnostics;
+        // The larger vector takes the other in (the earlier findings stay first).
+        if diagnostics.len() > self.diagnostics.len() {
+            let earlier = std::mem::replace(&mut self.diagnostics, diagnostics);
+            self.diagnostics.splice(0..0, earlier);
         } else {
             self.diagnostics.reserve_exact(diagnostics.len());
             self.diagnostics.append(&mut diagnostics);
@@ -508,6 +511,19 @@ mod tests {
         restored.apply(vec![change("x", 0, 1, "c")]);
         restored.apply(vec![change("x", 0, 1, "a")]);
         assert!(!restored.is_changed(), "edits that cancel out leave the text as it was");
+    }
+
+    #[test]
+    fn diagnostics_recorded_at_once_follow_those_recorded_before() {
+        let meta = &crate::registry::DUPLICATE_PARAGRAPH;
+        let found = |start: usize| meta.diagnostic(TextRange::empty(start), start.to_string());
+        let mut doc = Document::new("甲乙丙丁");
+        doc.apply(vec![Change::delete("del", TextRange::new(0, 3))]);
+        doc.record(found(0));
+        doc.record_all(vec![found(3), found(6)]);
+        doc.record_all(vec![found(1)]);
+        let recorded: Vec<(usize, &str)> = doc.diagnostics().iter().map(|d| (d.range.start, &*d.message)).collect();
+        assert_eq!(recorded, [(3, "0"), (6, "3"), (9, "6"), (4, "1")], "in order, in original positions");
     }
 
     #[test]
