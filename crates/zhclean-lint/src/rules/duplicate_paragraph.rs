@@ -88,55 +88,93 @@ const MIN_NEAR_CHARS: usize = 20;
 
 /// Reports paragraphs that repeat the head or tail of an earlier one or nearly all of it.
 /// Exact repeats (starting at an offset in `repeats`) are already reported and left out.
+///
+/// The earlier paragraphs worth comparing with each paragraph are found in one pass over the
+/// sampled shingles; the comparisons, which read whole paragraphs, then run on the threads of
+/// the current pool.
 fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let paragraphs = context.paragraphs();
     let shingles =
         SampledShingles::of(paragraphs.iter().map(|p| (!repeats.contains(&p.range.start)).then(|| p.text.trim())));
-    let mut index = HolderIndex::default();
-    // Shingles shared with each earlier paragraph, counted for one paragraph at a time.
-    let mut shared = vec![0u32; paragraphs.len()];
-    let mut sharing: Vec<usize> = Vec::new();
-    let mut recent = RecentSets::default();
-    let mut diagnostics = Vec::new();
-    for (j, paragraph) in paragraphs.iter().enumerate() {
-        for &hash in shingles.of_paragraph(j).sampled {
-            index.visit_and_add(hash, j, |i| {
-                if shared[i] == 0 {
-                    sharing.push(i);
-                }
-                shared[i] += 1;
+    let candidates = Candidates::of(&shingles);
+    let found: Vec<Option<(usize, Relation)>> = (0..paragraphs.len())
+        .into_par_iter()
+        .with_min_len(COMPARED_PER_TASK)
+        .map_init(RecentSets::default, |recent, j| {
+            let all = std::cell::OnceCell::new();
+            let later = Later { text: paragraphs[j].text.trim(), shingles: shingles.of_paragraph(j), all: &all };
+            let found = candidates.of_paragraph(j).iter().find_map(|&i| {
+                let (i, earlier) = (i as usize, paragraphs[i as usize].text.trim());
+                relation((earlier, shingles.of_paragraph(i)), &later, || recent.get(i, earlier)).map(|r| (i, r))
             });
-        }
-        // The earlier paragraphs sharing the most shingles are compared, the earliest first: a
-        // text whose sentences recur everywhere would otherwise compare each paragraph with
-        // hundreds.
-        let mut candidates: Vec<(usize, usize)> =
-            sharing.drain(..).map(|i| (i, std::mem::take(&mut shared[i]) as usize)).collect();
-        candidates.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
-        candidates.truncate(MAX_COMPARED);
-        candidates.sort_unstable();
-        // The whole shingle set of this paragraph, hashed once if it is compared at all.
-        let all = std::cell::OnceCell::new();
-        let later = Later { text: paragraph.text.trim(), shingles: shingles.of_paragraph(j), all: &all };
-        let found = candidates.into_iter().find_map(|(i, count)| {
-            let smaller = shingles.of_paragraph(i).sampled.len().min(later.shingles.sampled.len()).max(1);
-            (count >= 2 && count * 3 >= smaller)
-                .then(|| {
-                    let earlier = paragraphs[i].text.trim();
-                    relation((earlier, shingles.of_paragraph(i)), &later, || recent.get(i, earlier))
-                })
-                .flatten()
-                .map(|r| (i, r))
-        });
-        if let Some(all) = all.into_inner() {
-            recent.keep(j, all);
-        }
-        if let Some((i, relation)) = found {
+            if let Some(all) = all.into_inner() {
+                recent.keep(j, all);
+            }
+            found
+        })
+        .collect();
+    let found = paragraphs.iter().zip(found).filter_map(|(paragraph, found)| found.map(|f| (paragraph, f)));
+    found
+        .map(|(paragraph, (i, relation))| {
             let line = context.original_line(paragraphs[i].range.start);
-            diagnostics.push(RULE.diagnostic(paragraph.range, relation.message(line)));
+            RULE.diagnostic(paragraph.range, relation.message(line))
+        })
+        .collect()
+}
+
+/// Paragraphs compared on one thread at a time, at least: the comparisons of a thread share
+/// the shingle sets it has hashed.
+const COMPARED_PER_TASK: usize = 512;
+
+/// For each paragraph, the earlier paragraphs it is compared with (at most [`MAX_COMPARED`], in
+/// order): those that share the most sampled shingles with it, enough of its samples or theirs.
+struct Candidates {
+    earlier: Vec<u32>,
+    /// For each paragraph, where its candidates end in `earlier`.
+    ends: Vec<usize>,
+}
+
+impl Candidates {
+    fn of(shingles: &SampledShingles) -> Self {
+        let count = shingles.paragraphs.len();
+        let mut index = HolderIndex::default();
+        // Shingles shared with each earlier paragraph, counted for one paragraph at a time.
+        let mut shared = vec![0u32; count];
+        let mut sharing: Vec<usize> = Vec::new();
+        let mut candidates = Self { earlier: Vec::new(), ends: Vec::with_capacity(count) };
+        for j in 0..count {
+            let later = shingles.of_paragraph(j);
+            for &hash in later.sampled {
+                index.visit_and_add(hash, j, |i| {
+                    if shared[i] == 0 {
+                        sharing.push(i);
+                    }
+                    shared[i] += 1;
+                });
+            }
+            // The earlier paragraphs sharing the most shingles are compared, the earliest
+            // first: a text whose sentences recur everywhere would otherwise compare each
+            // paragraph with hundreds.
+            let mut most: Vec<(usize, usize)> =
+                sharing.drain(..).map(|i| (i, std::mem::take(&mut shared[i]) as usize)).collect();
+            most.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
+            most.truncate(MAX_COMPARED);
+            most.sort_unstable();
+            let enough = |&(i, count): &(usize, usize)| {
+                let smaller = shingles.of_paragraph(i).sampled.len().min(later.sampled.len()).max(1);
+                count >= 2 && count * 3 >= smaller
+            };
+            candidates.earlier.extend(most.iter().filter(|c| enough(c)).map(|&(i, _)| i as u32));
+            candidates.ends.push(candidates.earlier.len());
         }
+        candidates
     }
-    diagnostics
+
+    fn of_paragraph(&self, j: usize) -> &[u32] {
+        let start = j.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.earlier[start..self.ends[j]]
+    }
 }
 
 /// The paragraphs that hold each sampled shingle, the first [`COMMON`] + 1 of them.
@@ -368,16 +406,27 @@ fn is_enumerated(paragraph: &str) -> bool {
             .is_some_and(|rest| numeral(rest) && rest.trim_start_matches(NUMERALS).starts_with(['）', ')']))
 }
 
-/// FNV-1a hashes of every window of [`SHINGLE`] characters.
+/// Hashes of every window of [`SHINGLE`] characters: a polynomial hash rolled along the text,
+/// one multiplication per character, then mixed so that every bit depends on every character.
 fn shingle_hashes(text: &str) -> impl Iterator<Item = u64> {
+    const BASE: u64 = 0x0100_0000_01b3;
+    const LEAVING: u64 = BASE.wrapping_pow(SHINGLE as u32);
     let mut window = [0u64; SHINGLE];
+    let mut rolling = 0u64;
     text.chars().enumerate().filter_map(move |(n, c)| {
-        window[n % SHINGLE] = c as u64;
-        (n + 1 >= SHINGLE).then(|| {
-            (n + 1..n + 1 + SHINGLE)
-                .fold(0xcbf2_9ce4_8422_2325_u64, |hash, k| (hash ^ window[k % SHINGLE]).wrapping_mul(0x0100_0000_01b3))
-        })
+        let slot = &mut window[n % SHINGLE];
+        rolling = rolling.wrapping_mul(BASE).wrapping_add(c as u64).wrapping_sub(slot.wrapping_mul(LEAVING));
+        *slot = c as u64;
+        (n + 1 >= SHINGLE).then(|| mix(rolling))
     })
+}
+
+/// The finaliser of SplitMix64: spreads the low bits of `h`, which a polynomial hash of
+/// nearby code points leaves alike, over the whole word.
+fn mix(mut h: u64) -> u64 {
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 /// `range` extended over the blank lines that follow it, or, at the end of the text, over the
