@@ -153,12 +153,12 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
-    decisions(&lines, &content, &evidence, |pair, decision, _| {
+    for (pair, decision) in content.windows(2).zip(decide_all(&lines, &content, &evidence)) {
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         report(decision, a, b, text, &mut diagnostics);
         gap_changes(decision, a, b, gap, separator, &mut changes);
-    });
+    }
     for line in lines.iter().skip(content.last().map_or(0, |&i| i + 1)) {
         if let Role::Furniture { rule, forward: false } = line.role {
             changes.push(Change::delete(rule, TextRange::new(line.content_start, line.raw_end)));
@@ -268,57 +268,86 @@ fn put_back(lines: &[Line], pieces: &[usize], glyphs: &[usize]) -> Vec<Change> {
 }
 
 /// Hands `each` the decision for the break between each two consecutive content lines (by
-/// index), with the signals when the model scored it.
+/// index), with the signals when the model scored it, one break after the other.
 fn decisions(
     lines: &[Line],
     content: &[usize],
     evidence: &Evidence,
     mut each: impl FnMut([usize; 2], Decision, Option<Signals>),
 ) {
-    // Brackets opened and not closed since the last paragraph break, and how many lines ago
-    // the first of them was opened: one still open after [`MAX_BRACKET_LINES`] lines is a
-    // stray mark (a backtick read as `‘`), not a parenthesis.
-    let (mut depth, mut open_for) = (0, 0);
-    // The width of a line whose first part (a label set apart) was rejoined to it: its whole.
-    let mut rejoined = None;
+    let mut carried = Carried::default();
     for pair in content.windows(2) {
-        let (mut a, b) = (lines[pair[0]].clone(), &lines[pair[1]]);
-        a.width = rejoined.take().unwrap_or(a.width);
-        let a = &a;
-        let gap = &lines[pair[0] + 1..pair[1]];
-        depth += bracket_depth(a.text);
-        open_for = if depth > 0 { open_for + 1 } else { 0 };
-        let open_bracket = depth > 0 && open_for <= MAX_BRACKET_LINES;
-        let (decision, signals) = evidence.decide([pair[0], pair[1]], a, b, gap, open_bracket);
-        if let Decision::Rejoin(_) = decision {
-            rejoined = evidence.wrap_width;
-        }
-        if !matches!(decision, Decision::Join(_) | Decision::Rejoin(_)) || open_for > MAX_BRACKET_LINES {
-            (depth, open_for) = (0, 0);
-        }
+        let (decision, signals) = evidence.decide_next(lines, [pair[0], pair[1]], &mut carried);
         each([pair[0], pair[1]], decision, signals);
     }
 }
 
-fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> {
-    // Counted first: a document of short lines holds as many lines as a tenth of its bytes.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    for (start, raw) in zhclean_core::lines_with_starts(text) {
-        let body = raw.strip_suffix('\n').unwrap_or(raw);
-        let indent = body.len() - body.trim_start_matches(is_space).len();
-        let content = body[indent..].trim_end_matches(is_space);
-        let line = Line {
-            start,
-            content_start: start + indent,
-            content_end: start + indent + content.len(),
-            raw_end: start + body.len(),
-            indent: &body[..indent],
-            text: content,
-            width: extent(&body[..indent], content, false),
-            role: role(content),
-        };
-        lines.push(line);
+/// Breaks decided on one thread at a time.
+const BREAKS_PER_TASK: usize = 4096;
+
+/// The decision for the break between each two consecutive content lines, as [`decisions`]
+/// gives them, made on the threads of the current pool.
+///
+/// A stretch of breaks is decided as if a paragraph break came before it (what a break
+/// carries to the next is reset by every paragraph break); where the breaks before it carry
+/// something else, its breaks are decided again, one after the other, until one leaves what
+/// the first decisions left after it: the rest stand.
+fn decide_all(lines: &[Line], content: &[usize], evidence: &Evidence) -> Vec<Decision> {
+    decide_in_stretches(lines, content, evidence, BREAKS_PER_TASK)
+}
+
+/// [`decide_all`] with stretches of `per_task` breaks.
+fn decide_in_stretches(lines: &[Line], content: &[usize], evidence: &Evidence, per_task: usize) -> Vec<Decision> {
+    use rayon::prelude::*;
+    let pairs: Vec<[usize; 2]> = content.windows(2).map(|pair| [pair[0], pair[1]]).collect();
+    let stretches: Vec<(Vec<Decision>, Vec<bool>, Carried)> = pairs
+        .par_chunks(per_task)
+        .map(|stretch| {
+            let mut carried = Carried::default();
+            let mut decided = Vec::with_capacity(stretch.len());
+            let mut reset = Vec::with_capacity(stretch.len());
+            for &pair in stretch {
+                decided.push(evidence.decide_next(lines, pair, &mut carried).0);
+                reset.push(carried == Carried::default());
+            }
+            (decided, reset, carried)
+        })
+        .collect();
+    let mut all = Vec::with_capacity(pairs.len());
+    let mut carried = Carried::default();
+    for ((mut decided, reset, last), stretch) in stretches.into_iter().zip(pairs.chunks(per_task)) {
+        let mut agrees = carried == Carried::default();
+        for (k, &pair) in stretch.iter().enumerate() {
+            if agrees {
+                break;
+            }
+            decided[k] = evidence.decide_next(lines, pair, &mut carried).0;
+            agrees = reset[k] && carried == Carried::default();
+        }
+        if agrees {
+            carried = last;
+        }
+        all.append(&mut decided);
     }
+    all
+}
+
+/// What a break carries to the next: brackets opened and not closed since the last paragraph
+/// break, how many lines ago the first of them was opened (one still open after
+/// [`MAX_BRACKET_LINES`] lines is a stray mark, a backtick read as `‘`, not a parenthesis), and
+/// the width of a line whose first part (a label set apart) was rejoined to it: its whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Carried {
+    depth: i32,
+    open_for: usize,
+    rejoined: Option<usize>,
+}
+
+fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> {
+    use rayon::prelude::*;
+    let starts: Vec<(usize, &str)> = zhclean_core::lines_with_starts(text).collect();
+    let mut lines: Vec<Line> =
+        starts.into_par_iter().with_min_len(LINES_PER_TASK).map(|(start, raw)| line(start, raw)).collect();
     mark_running_headers(&mut lines);
     let pages = require_page_evidence(&mut lines);
     mark_headers_by_page(&mut lines, &pages);
@@ -332,6 +361,26 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
     }
     measure_widths(&mut lines);
     lines
+}
+
+/// Lines read on one thread at a time.
+const LINES_PER_TASK: usize = 4096;
+
+/// The line of `raw` (with its line break) at byte `start`, measured and given its role alone.
+fn line(start: usize, raw: &str) -> Line<'_> {
+    let body = raw.strip_suffix('\n').unwrap_or(raw);
+    let indent = body.len() - body.trim_start_matches(is_space).len();
+    let content = body[indent..].trim_end_matches(is_space);
+    Line {
+        start,
+        content_start: start + indent,
+        content_end: start + indent + content.len(),
+        raw_end: start + body.len(),
+        indent: &body[..indent],
+        text: content,
+        width: extent(&body[..indent], content, false),
+        role: role(content),
+    }
 }
 
 /// Measures the lines with curly quotes one column wide when the lines holding quotes reach the
@@ -656,6 +705,26 @@ impl Evidence {
 
     fn is_full(&self, line: &Line) -> bool {
         self.wrap_width.is_some_and(|width| line.width + 3 >= width)
+    }
+
+    /// The decision for the break `pair` (of content lines, by index) given what the break
+    /// before carried to it, and the signals when the model scored it; `carried` becomes what
+    /// this break carries to the next.
+    fn decide_next(&self, lines: &[Line], pair: [usize; 2], carried: &mut Carried) -> (Decision, Option<Signals>) {
+        let (mut a, b) = (lines[pair[0]].clone(), &lines[pair[1]]);
+        a.width = carried.rejoined.take().unwrap_or(a.width);
+        let gap = &lines[pair[0] + 1..pair[1]];
+        carried.depth += bracket_depth(a.text);
+        carried.open_for = if carried.depth > 0 { carried.open_for + 1 } else { 0 };
+        let open_bracket = carried.depth > 0 && carried.open_for <= MAX_BRACKET_LINES;
+        let (decision, signals) = self.decide(pair, &a, b, gap, open_bracket);
+        if let Decision::Rejoin(_) = decision {
+            carried.rejoined = self.wrap_width;
+        }
+        if !matches!(decision, Decision::Join(_) | Decision::Rejoin(_)) || carried.open_for > MAX_BRACKET_LINES {
+            (carried.depth, carried.open_for) = (0, 0);
+        }
+        (decision, signals)
     }
 
     /// The decision for the break between `a` and `b`: fixed by the document's structure where
@@ -1222,6 +1291,24 @@ mod tests {
         run(&mut doc, ParagraphSeparator::BlankLine, &|_| true);
         let rules = doc.diagnostics().iter().map(|d| d.rule).collect();
         (doc.into_text(), rules)
+    }
+
+    #[test]
+    fn breaks_decided_in_stretches_are_decided_as_one_after_the_other() {
+        // Wrapped lines, brackets open across several of them, labels set apart: what a break
+        // carries to the next matters at many stretch boundaries.
+        let pdf = include_str!("../../../corpus/2024-joint-statement.pdf-extract.txt");
+        let text =
+            format!("{pdf}\n（双方指出，\n合作（发展\n友好）\n继续。\n\n第三条\n\n为了保障公民权利，制定本法。\n{pdf}");
+        let lines = classify(&text, &|_| true);
+        let content = content_lines(&lines);
+        let evidence = Evidence::gather(&lines, &content);
+        let mut one_after_the_other = Vec::new();
+        decisions(&lines, &content, &evidence, |_, decision, _| one_after_the_other.push(decision));
+        assert!(one_after_the_other.iter().any(|d| matches!(d, Decision::Join(_))));
+        for per_task in [1, 2, 3, 5, 8, 64, 4096] {
+            assert_eq!(decide_in_stretches(&lines, &content, &evidence, per_task), one_after_the_other, "{per_task}");
+        }
     }
 
     /// Three paragraphs that make `双方` a paragraph opener of the document.
