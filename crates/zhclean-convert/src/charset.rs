@@ -4,7 +4,8 @@
 pub(crate) struct CharSet(Vec<u64>);
 
 impl CharSet {
-    const LIMIT: usize = 0x32000;
+    /// The first code point past the set's range.
+    pub(crate) const LIMIT: usize = 0x32000;
 
     pub(crate) fn new(chars: impl Iterator<Item = char>) -> Self {
         let mut bits = vec![0u64; Self::LIMIT / 64];

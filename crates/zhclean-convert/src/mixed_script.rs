@@ -36,7 +36,7 @@ use crate::charset::CharSet;
 use crate::script::{FORMS, S2T, Script, T2S, detect_script};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
-use zhclean_core::{Applicability, Change, Diagnostic, Document, Fix, RuleMeta, TextRange};
+use zhclean_core::{Applicability, Change, CompactString, Diagnostic, Document, Fix, RuleMeta, TextRange};
 
 pub use zhclean_core::registry::TRADITIONAL_IN_SIMPLIFIED;
 
@@ -110,7 +110,7 @@ impl<'t> Candidates<'t> {
     /// not a character quoted alone.
     fn find(text: &'t str, converter: &Converter, is_stray: fn(char) -> bool) -> Self {
         let mut candidates = Self { runs: Vec::new(), replacements: Vec::new(), originals: Vec::new() };
-        let mut numbers: HashMap<String, u32> = HashMap::default();
+        let mut numbers: HashMap<CompactString, u32> = HashMap::default();
         let mut originals: HashMap<&str, ()> = HashMap::default();
         for (line_start, line) in zhclean_core::lines_with_starts(text) {
             if !line.chars().any(is_stray) {
@@ -122,11 +122,15 @@ impl<'t> Candidates<'t> {
                 .filter(|change| text[change.range.as_range()].chars().all(is_stray))
                 .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end));
             for change in runs {
-                let next = candidates.replacements.len() as u32;
-                let number = *numbers.entry(change.replacement.to_string()).or_insert_with(|| {
-                    candidates.replacements.push(change.replacement.to_string());
-                    next
-                });
+                let number = match numbers.get(change.replacement.as_str()) {
+                    Some(&number) => number,
+                    None => {
+                        let number = candidates.replacements.len() as u32;
+                        candidates.replacements.push(change.replacement.to_string());
+                        numbers.insert(change.replacement, number);
+                        number
+                    }
+                };
                 let len = u32::try_from(change.range.len()).expect("a run of characters is shorter than 4 GB");
                 candidates.runs.push(Run { start: change.range.start, len, replacement: number });
                 let original = &text[change.range.as_range()];
@@ -160,10 +164,11 @@ fn uses_of_forms<'a>(text: &'a str, forms: impl Iterator<Item = &'a str>) -> Has
     }
     let singles = CharSet::new(single.iter().map(|form| first(form)));
     let starts = CharSet::new(lengths_from.keys().copied());
-    let mut single_uses: HashMap<char, usize> = HashMap::default();
+    // Counted by code point: most forms are single ideographs, met millions of times.
+    let mut single_uses = vec![0usize; CharSet::LIMIT];
     for (i, c) in text.char_indices() {
         if singles.contains(c) {
-            *single_uses.entry(c).or_default() += 1;
+            single_uses[c as usize] += 1;
         }
         if starts.contains(c) {
             for &length in &lengths_from[&c] {
@@ -174,7 +179,8 @@ fn uses_of_forms<'a>(text: &'a str, forms: impl Iterator<Item = &'a str>) -> Has
         }
     }
     for form in single {
-        uses.insert(form, single_uses.get(&first(form)).copied().unwrap_or(0));
+        let c = first(form) as usize;
+        uses.insert(form, single_uses.get(c).copied().unwrap_or(0));
     }
     uses
 }

@@ -18,6 +18,7 @@ pub mod testing;
 pub mod triggers;
 pub mod words;
 
+pub use compact_str::CompactString;
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::Document;
 pub use edit::{Change, Edit};

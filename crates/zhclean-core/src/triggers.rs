@@ -29,14 +29,24 @@ pub struct TriggerTable {
     /// For every character of the Basic Multilingual Plane: the rules it triggers alone (low
     /// 16 bits) and doubled (high 16 bits).
     bmp: Box<[u32]>,
+    /// For every byte that starts a character in UTF-8: true when no character it starts
+    /// triggers a rule, alone or doubled (for most tables, the bytes that start ideographs).
+    inert_lead: [bool; 256],
 }
 
 impl TriggerTable {
     /// The table of `triggers`; rule `i` is bit `i` of the masks [`lines`](Self::lines) gives.
     pub fn new(triggers: Vec<Trigger>) -> Self {
         assert!(triggers.len() <= 16, "a trigger table holds 16 rules at most");
-        let bmp = (0..=0xFFFF_u32).map(|c| char::from_u32(c).map_or(0, |c| mask_of(&triggers, c))).collect();
-        Self { triggers, bmp }
+        let bmp: Box<[u32]> =
+            (0..=0xFFFF_u32).map(|c| char::from_u32(c).map_or(0, |c| mask_of(&triggers, c))).collect();
+        let mut inert_lead = [false; 256];
+        // Bytes that start characters of three bytes (U+0800 to U+FFFF), 4,096 code points each.
+        for (lead, inert) in inert_lead.iter_mut().enumerate().take(0xF0).skip(0xE0) {
+            let first = (lead - 0xE0) << 12;
+            *inert = bmp[first..first + 0x1000].iter().all(|&mask| mask == 0);
+        }
+        Self { triggers, bmp, inert_lead }
     }
 
     fn mask(&self, c: char) -> u32 {
@@ -75,16 +85,27 @@ impl TriggerTable {
     }
 
     /// The rules (one bit each) that some character of `text` triggers.
+    ///
+    /// Characters whose first byte starts no trigger (in Chinese text, most ideographs) are
+    /// stepped over by that byte, without being decoded or looked up.
     pub fn present(&self, text: &str) -> u16 {
+        let bytes = text.as_bytes();
         let mut mask = 0u16;
-        let mut previous = '\n';
-        for c in text.chars() {
+        let mut previous = Some('\n');
+        let mut i = 0;
+        while i < bytes.len() {
+            if self.inert_lead[usize::from(bytes[i])] {
+                // An inert character triggers nothing, nor does the same character after it.
+                (i, previous) = (i + 3, None);
+                continue;
+            }
+            let c = text[i..].chars().next().expect("`i` is at a character boundary");
             let bits = self.mask(c);
             mask |= bits as u16;
-            if c == previous {
+            if previous == Some(c) {
                 mask |= (bits >> 16) as u16;
             }
-            previous = c;
+            (i, previous) = (i + c.len_utf8(), Some(c));
         }
         mask
     }
@@ -202,14 +223,15 @@ fn mask_of(triggers: &[Trigger], c: char) -> u32 {
 
 /// The changes `changes` proposes on the lines of `lines` (from [`TriggerTable::lines`]) that
 /// trigger rule `bit`, read a stretch of consecutive lines at a time, with their ranges in
-/// `text`.
+/// `text`. Stretches are read on the threads of the current pool when there is enough text
+/// to share.
 pub fn changes_on_lines(
     text: &str,
     lines: &[(TextRange, u16)],
     bit: usize,
-    changes: impl Fn(&str) -> Vec<Change>,
+    changes: impl Fn(&str) -> Vec<Change> + Sync,
 ) -> Vec<Change> {
-    let mut found = Vec::new();
+    use rayon::prelude::*;
     let mut stretches: Vec<TextRange> = Vec::new();
     for (range, _) in lines.iter().filter(|(_, mask)| mask & (1 << bit) != 0) {
         match stretches.last_mut() {
@@ -217,14 +239,22 @@ pub fn changes_on_lines(
             _ => stretches.push(*range),
         }
     }
-    for stretch in stretches {
-        found.extend(changes(&text[stretch.as_range()]).into_iter().map(|mut change| {
+    let in_place = |&stretch: &TextRange| {
+        let found = changes(&text[stretch.as_range()]);
+        found.into_iter().map(move |mut change| {
             change.range = TextRange::new(change.range.start + stretch.start, change.range.end + stretch.start);
             change
-        }));
+        })
+    };
+    let read: usize = stretches.iter().map(|stretch| stretch.len()).sum();
+    if read < PARALLEL_BYTES {
+        return stretches.iter().flat_map(in_place).collect();
     }
-    found
+    stretches.par_iter().with_min_len(64).flat_map_iter(in_place).collect()
 }
+
+/// Text a stage reads, in bytes, from which it is worth sharing the reading between threads.
+pub const PARALLEL_BYTES: usize = 1 << 18;
 
 #[cfg(test)]
 mod tests {

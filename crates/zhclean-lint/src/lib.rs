@@ -15,9 +15,9 @@ use std::sync::LazyLock;
 use zhclean_core::triggers::{Trigger, TriggerTable};
 use zhclean_core::{Diagnostic, Document, RuleMeta, TextRange};
 
-/// The triggers of [`CHECKS`], bit `i` for check `i`.
+/// The triggers of [`CHECKS`], bit `i` for check `i` (none for a check that always runs).
 static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(|| {
-    TriggerTable::new(CHECKS.iter().map(|check| check.trigger.unwrap_or(Trigger::on(|_| true))).collect())
+    TriggerTable::new(CHECKS.iter().map(|check| check.trigger.unwrap_or(Trigger::on(|_| false))).collect())
 });
 
 /// Runs every enabled rule that reads the final text over `doc`, ordered by position then code;
