@@ -74,17 +74,23 @@ fn changes(text: &str, converter: &Converter) -> Vec<Change> {
     changes_for(text, converter, NAME)
 }
 
-/// The changes `converter` makes to `text`, line by line, under rule `rule`.
+/// The changes `converter` makes to `text`, line by line, under rule `rule`; stretches of lines
+/// are converted on the threads of the pool.
 fn changes_for(text: &str, converter: &Converter, rule: &'static str) -> Vec<Change> {
     let mut changes = Vec::new();
-    for (line_start, line) in zhclean_core::lines_with_starts(text) {
-        if converter.may_change(line) {
-            let converted = converter.convert(line);
-            if converted != line {
-                changes.extend(differing_runs(line, &converted, line_start, rule));
+    let converted = |offset: usize, stretch: &str| {
+        let mut found = Vec::new();
+        for (line_start, line) in zhclean_core::lines_with_starts(stretch) {
+            if converter.may_change(line) {
+                let converted = converter.convert(line);
+                if converted != line {
+                    found.extend(differing_runs(line, &converted, offset + line_start, rule));
+                }
             }
         }
-    }
+        found
+    };
+    zhclean_core::read_line_stretches(text, converted, |mut found| changes.append(&mut found));
     changes
 }
 

@@ -107,21 +107,28 @@ impl Run {
 
 impl<'t> Candidates<'t> {
     /// The runs of `text` that `converter` changes and whose characters `is_stray` accepts, but
-    /// not a character quoted alone.
+    /// not a character quoted alone. Stretches of lines are converted on the threads of the pool.
     fn find(text: &'t str, converter: &Converter, is_stray: fn(char) -> bool) -> Self {
         let mut candidates = Self { runs: Vec::new(), replacements: Vec::new(), originals: Vec::new() };
         let mut numbers: HashMap<CompactString, u32> = HashMap::default();
         let mut originals: HashMap<&str, ()> = HashMap::default();
-        for (line_start, line) in zhclean_core::lines_with_starts(text) {
-            if !line.chars().any(is_stray) {
-                continue;
+        let strays = |offset: usize, stretch: &str| {
+            let mut found = Vec::new();
+            for (line_start, line) in zhclean_core::lines_with_starts(stretch) {
+                if line.chars().any(is_stray) {
+                    let converted = converter.convert(line);
+                    found.extend(
+                        crate::differing_runs(line, &converted, offset + line_start, "")
+                            .into_iter()
+                            .filter(|change| text[change.range.as_range()].chars().all(is_stray))
+                            .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end)),
+                    );
+                }
             }
-            let converted = converter.convert(line);
-            let runs = crate::differing_runs(line, &converted, line_start, "")
-                .into_iter()
-                .filter(|change| text[change.range.as_range()].chars().all(is_stray))
-                .filter(|change| !is_quoted_alone(text, change.range.start, change.range.end));
-            for change in runs {
+            found
+        };
+        zhclean_core::read_line_stretches(text, strays, |found| {
+            for change in found {
                 let number = match numbers.get(change.replacement.as_str()) {
                     Some(&number) => number,
                     None => {
@@ -138,7 +145,7 @@ impl<'t> Candidates<'t> {
                     candidates.originals.push(original);
                 }
             }
-        }
+        });
         candidates
     }
 }

@@ -22,6 +22,6 @@ pub use compact_str::CompactString;
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::Document;
 pub use edit::{Change, Edit};
-pub use line_index::{LineCol, LineIndex, lines_with_starts};
+pub use line_index::{LineCol, LineIndex, lines_with_starts, read_line_stretches};
 pub use profile::Profile;
 pub use range::TextRange;

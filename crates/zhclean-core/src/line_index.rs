@@ -57,9 +57,51 @@ pub fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Bytes of a stretch of whole lines that [`read_line_stretches`] reads as one task.
+const STRETCH_BYTES: usize = 1 << 16;
+/// Stretches read ahead of what has been taken, at most.
+const STRETCHES_AHEAD: usize = 64;
+
+/// Reads `text` a stretch of whole lines (about 64 KB) at a time, on the threads of the
+/// current pool, and hands `take` what `read(offset, stretch)` gives for each, in order. At
+/// most a few megabytes of text are read ahead of `take`, so what `read` gives need not fit in
+/// memory for a whole document at once.
+pub fn read_line_stretches<T: Send>(text: &str, read: impl Fn(usize, &str) -> T + Sync, mut take: impl FnMut(T)) {
+    use rayon::prelude::*;
+    let mut stretches = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = match text.as_bytes()[(start + STRETCH_BYTES).min(text.len())..].iter().position(|&b| b == b'\n') {
+            Some(newline) => start + STRETCH_BYTES + newline + 1,
+            None => text.len(),
+        };
+        stretches.push((start, end));
+        start = end;
+    }
+    for group in stretches.chunks(STRETCHES_AHEAD) {
+        let read: Vec<T> = group.par_iter().map(|&(start, end)| read(start, &text[start..end])).collect();
+        read.into_iter().for_each(&mut take);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stretches_are_whole_lines_read_in_order() {
+        let line = "双方同意加强合作，推动发展。\n";
+        let text = format!("{}{}", line.repeat(20_000), "无结尾");
+        let mut stretches: Vec<(usize, String)> = Vec::new();
+        read_line_stretches(&text, |offset, stretch| (offset, stretch.to_owned()), |read| stretches.push(read));
+        assert!(stretches.len() > STRETCHES_AHEAD / 8);
+        assert!(stretches.iter().all(|(offset, s)| text[*offset..].starts_with(s.as_str())));
+        assert!(stretches[..stretches.len() - 1].iter().all(|(_, s)| s.ends_with('\n')));
+        assert_eq!(stretches.iter().map(|(_, s)| s.as_str()).collect::<String>(), text);
+        let mut none = 0;
+        read_line_stretches("", |_, _| (), |()| none += 1);
+        assert_eq!(none, 0);
+    }
 
     #[test]
     fn lines_and_where_they_start() {
