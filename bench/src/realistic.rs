@@ -66,6 +66,9 @@ pub fn build(corpus: &Path, mb: usize) -> Result<(String, usize), String> {
     Ok((input, extracted))
 }
 
+/// Draws of a paragraph drawn before, in a row, before one is let through.
+const MAX_REDRAWS: usize = 64;
+
 /// At least `mb` megabytes of distinct paragraphs drawn from the corpus and `corpus-real`,
 /// without the extraction cases: text of the same make at any size.
 pub fn sentences_only(corpus: &Path, mb: usize) -> Result<String, String> {
@@ -81,11 +84,27 @@ pub fn sentences_only(corpus: &Path, mb: usize) -> Result<String, String> {
     }
     let mut draw = Draw(SEED);
     let mut input = String::with_capacity(mb * 1_000_000 + 1_000_000);
+    // A paragraph drawn before is drawn again (a few times at most, for the small pools): the
+    // text stays of one make at any size, where repeats would make large inputs cheaper.
+    let mut drawn = std::collections::HashSet::new();
+    let mut paragraph = String::new();
+    let mut redrawn = 0;
     while input.len() < mb * 1_000_000 {
         let pool = &documents[draw.below(documents.len())];
+        paragraph.clear();
         for _ in 0..2 + draw.below(5) {
-            input.push_str(&pool[draw.below(pool.len())]);
+            paragraph.push_str(&pool[draw.below(pool.len())]);
         }
+        let hash = std::hash::BuildHasher::hash_one(
+            &std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default(),
+            &paragraph,
+        );
+        if !drawn.insert(hash) && redrawn < MAX_REDRAWS {
+            redrawn += 1;
+            continue;
+        }
+        redrawn = 0;
+        input.push_str(&paragraph);
         input.push_str("\n\n");
     }
     Ok(input)
