@@ -97,7 +97,8 @@ impl Pipeline {
         // Taken, not copied: on a large document the findings take tens of megabytes.
         let mut diagnostics = document.take_diagnostics();
         diagnostics.reserve_exact(remaining.len());
-        diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: document.to_original(d.range), ..d }));
+        let mut to_original = document.to_original_in_order();
+        diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: to_original.map(d.range), ..d }));
         for diagnostic in &mut diagnostics {
             diagnostic.severity =
                 self.config.severity_of(diagnostic.rule, diagnostic.code).unwrap_or(diagnostic.severity);

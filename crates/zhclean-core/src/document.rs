@@ -32,53 +32,128 @@ struct Span {
 }
 
 impl Layer {
-    /// The last span that starts at or before `pos` (in after-coordinates).
-    fn span_at(&self, pos: usize) -> Option<&Span> {
-        let idx = self.spans.partition_point(|s| s.after.start <= pos);
-        idx.checked_sub(1).map(|i| &self.spans[i])
+    /// How many spans start at or before `pos` (in after-coordinates), given that the first
+    /// `from` do.
+    fn spans_up_to(&self, pos: usize, from: usize) -> usize {
+        first_not(&self.spans, from, |span| span.after.start <= pos)
     }
 
-    /// Maps a start position back through this layer; a position inside a replacement maps to
-    /// the start of what it replaced.
-    fn map_start(&self, pos: usize) -> usize {
-        match self.span_at(pos) {
+    /// Maps a start position back through this layer, where `up_to` spans start at or before
+    /// it; a position inside a replacement maps to the start of what it replaced.
+    fn map_start(&self, pos: usize, up_to: usize) -> usize {
+        match up_to.checked_sub(1).map(|i| &self.spans[i]) {
             None => pos,
             Some(span) if pos < span.after.end => span.before.start,
             Some(span) => span.before.end + (pos - span.after.end),
         }
     }
 
-    /// Maps a position of the text before this layer to the text after it; a position inside a
-    /// replaced range maps to the start of its replacement.
-    fn map_forward(&self, pos: usize) -> usize {
-        let idx = self.spans.partition_point(|s| s.before.start <= pos);
-        match idx.checked_sub(1).map(|i| &self.spans[i]) {
+    /// Maps an end position back through this layer, where `up_to` spans start at or before
+    /// it; a position inside a replacement maps to the end of what it replaced.
+    fn map_end(&self, pos: usize, up_to: usize) -> usize {
+        match up_to.checked_sub(1).map(|i| &self.spans[i]) {
+            None => pos,
+            Some(span) if pos == span.after.start => span.before.start,
+            Some(span) if pos <= span.after.end => span.before.end,
+            Some(span) => span.before.end + (pos - span.after.end),
+        }
+    }
+
+    /// How many spans start at or before `pos` in the text before this layer, given that the
+    /// first `from` do.
+    fn spans_before_up_to(&self, pos: usize, from: usize) -> usize {
+        first_not(&self.spans, from, |s| s.before.start <= pos)
+    }
+
+    /// Maps a position of the text before this layer to the text after it, where `up_to`
+    /// spans start at or before it (see [`spans_before_up_to`](Self::spans_before_up_to)); a
+    /// position inside a replaced range maps to the start of its replacement.
+    fn map_forward(&self, pos: usize, up_to: usize) -> usize {
+        match up_to.checked_sub(1).map(|i| &self.spans[i]) {
             None => pos,
             Some(span) if pos < span.before.end => span.after.start,
             Some(span) => span.after.end + (pos - span.before.end),
         }
     }
 
-    /// Like [`map_forward`](Self::map_forward) for the end of a range: a position inside a
-    /// replaced range maps to the end of its replacement.
-    fn map_forward_end(&self, pos: usize) -> usize {
-        let idx = self.spans.partition_point(|s| s.before.start < pos);
-        match idx.checked_sub(1).map(|i| &self.spans[i]) {
+    /// Like [`map_forward`](Self::map_forward) for the end of a range, given that the first
+    /// `from` spans start before it: a position inside a replaced range maps to the end of its
+    /// replacement.
+    fn map_forward_end(&self, pos: usize, from: usize) -> usize {
+        let up_to = first_not(&self.spans, from, |s| s.before.start < pos);
+        match up_to.checked_sub(1).map(|i| &self.spans[i]) {
             None => pos,
             Some(span) if pos <= span.before.end => span.after.end,
             Some(span) => span.after.end + (pos - span.before.end),
         }
     }
+}
 
-    /// Maps an end position back through this layer; a position inside a replacement maps to
-    /// the end of what it replaced.
-    fn map_end(&self, pos: usize) -> usize {
-        match self.span_at(pos) {
-            None => pos,
-            Some(span) if pos == span.after.start => span.before.start,
-            Some(span) if pos <= span.after.end => span.before.end,
-            Some(span) => span.before.end + (pos - span.after.end),
+/// The index of the first of `spans` at or after `from` that `holds` rejects, where `holds`
+/// accepts a prefix of `spans` that reaches at least `from`: found by galloping from `from`,
+/// so that positions looked up in order cost a walk through the spans, not a search each.
+fn first_not(spans: &[Span], from: usize, holds: impl Fn(&Span) -> bool) -> usize {
+    let (mut low, mut high, mut step) = (from, from, 1);
+    while high < spans.len() && holds(&spans[high]) {
+        low = high + 1;
+        high = from + step;
+        step *= 2;
+    }
+    low + spans[low..high.min(spans.len())].partition_point(holds)
+}
+
+/// Maps offsets of an earlier text of a document to its current text (see
+/// [`Document::to_current_from`]), walking each batch once for offsets given in order.
+pub struct ToCurrent<'d> {
+    layers: &'d [Layer],
+    /// For each layer: how many of its spans start at or before the last offset mapped.
+    cursors: Vec<usize>,
+    last: usize,
+}
+
+impl ToCurrent<'_> {
+    /// Where `offset` is now. Offsets are best given in order; one smaller than the one before
+    /// is looked up from the beginning.
+    pub fn map(&mut self, offset: usize) -> usize {
+        if offset < self.last {
+            self.cursors.fill(0);
         }
+        self.last = offset;
+        let mut pos = offset;
+        for (layer, cursor) in self.layers.iter().zip(&mut self.cursors) {
+            *cursor = layer.spans_before_up_to(pos, *cursor);
+            pos = layer.map_forward(pos, *cursor);
+        }
+        pos
+    }
+}
+
+/// Maps ranges of the current text to the original input (see [`Document::to_original`]),
+/// walking each batch once for ranges given in order of their starts.
+pub struct ToOriginal<'d> {
+    layers: &'d [Layer],
+    /// For each layer: how many of its spans start at or before the last start mapped.
+    cursors: Vec<usize>,
+    last_start: usize,
+}
+
+impl ToOriginal<'_> {
+    /// The range of the original input that `range` came from. Ranges are best given in order
+    /// of their starts; one that starts earlier than the one before is looked up from the
+    /// beginning.
+    pub fn map(&mut self, range: TextRange) -> TextRange {
+        if range.start < self.last_start {
+            self.cursors.fill(0);
+        }
+        self.last_start = range.start;
+        let (mut start, mut end) = (range.start, range.end);
+        for (layer, cursor) in self.layers.iter().zip(&mut self.cursors).rev() {
+            *cursor = layer.spans_up_to(start, *cursor);
+            let end_up_to = if range.is_empty() { *cursor } else { layer.spans_up_to(end, *cursor) };
+            start = layer.map_start(start, *cursor);
+            end = if range.is_empty() { start } else { layer.map_end(end, end_up_to) };
+        }
+        TextRange::new(start, end.max(start))
     }
 }
 
@@ -146,8 +221,9 @@ impl Document {
     /// before, without a copy of the larger list: a large document may have hundreds of
     /// thousands.
     pub fn record_all(&mut self, mut diagnostics: Vec<Diagnostic>) {
+        let mut to_original = self.to_original_in_order();
         for diagnostic in &mut diagnostics {
-            diagnostic.range = self.to_original(diagnostic.range);
+            diagnostic.range = to_original.map(diagnostic.range);
         }
         // The larger vector takes the other in (the earlier findings stay first).
         if diagnostics.len() > self.diagnostics.len() {
@@ -194,6 +270,7 @@ impl Document {
         let mut spans = Vec::with_capacity(applied);
         // How far the text after the changes so far moves.
         let mut shift = 0isize;
+        let mut to_original = ToOriginal { layers: &self.layers, cursors: vec![0; self.layers.len()], last_start: 0 };
         for change in changes {
             let range = change.range;
             let start = range.start.checked_add_signed(shift).expect("changes lie inside the text");
@@ -201,7 +278,7 @@ impl Document {
             shift += change.replacement.len() as isize - range.len() as isize;
             let edit = Edit {
                 rule: change.rule,
-                range: self.to_original(range),
+                range: to_original.map(range),
                 before: self.text[range.as_range()].into(),
                 after: change.replacement,
                 confidence: change.confidence,
@@ -219,10 +296,18 @@ impl Document {
     pub fn to_original(&self, range: TextRange) -> TextRange {
         let (mut start, mut end) = (range.start, range.end);
         for layer in self.layers.iter().rev() {
-            start = layer.map_start(start);
-            end = if range.is_empty() { start } else { layer.map_end(end) };
+            let up_to = layer.spans_up_to(start, 0);
+            let end_up_to = if range.is_empty() { up_to } else { layer.spans_up_to(end, up_to) };
+            start = layer.map_start(start, up_to);
+            end = if range.is_empty() { start } else { layer.map_end(end, end_up_to) };
         }
         TextRange::new(start, end.max(start))
+    }
+
+    /// A mapper of many ranges of the current text to the original input, fastest for ranges
+    /// given in order of their starts (see [`ToOriginal`]).
+    pub fn to_original_in_order(&self) -> ToOriginal<'_> {
+        ToOriginal { layers: &self.layers, cursors: vec![0; self.layers.len()], last_start: 0 }
     }
 
     /// Maps a byte offset of the original input to the current text; an offset inside replaced
@@ -244,17 +329,17 @@ impl Document {
     pub fn changed_since(&self, mark: usize) -> Vec<TextRange> {
         let mut changed: Vec<TextRange> = Vec::new();
         for layer in self.layers.iter().skip(mark) {
-            let mut next: Vec<TextRange> = changed
-                .iter()
-                .map(|r| {
-                    // An empty range where the layer inserted maps to both ends of the insertion.
-                    let (start, end) = (layer.map_forward(r.start), layer.map_forward_end(r.end));
-                    TextRange::new(start.min(end), start.max(end))
-                })
-                .chain(layer.spans.iter().map(|span| span.after))
-                .collect();
-            next.sort_unstable_by_key(|r| (r.start, r.end));
-            changed = merge_touching(next);
+            // The ranges are sorted and apart, so their starts and ends come in order: each is
+            // looked up from where the one before was found.
+            let (mut starts_from, mut ends_from) = (0, 0);
+            let moved = changed.iter().map(|r| {
+                starts_from = layer.spans_before_up_to(r.start, starts_from);
+                ends_from = first_not(&layer.spans, ends_from, |s| s.before.start < r.end);
+                // An empty range where the layer inserted maps to both ends of the insertion.
+                let (start, end) = (layer.map_forward(r.start, starts_from), layer.map_forward_end(r.end, ends_from));
+                TextRange::new(start.min(end), start.max(end))
+            });
+            changed = merge_touching(merge_sorted(moved, layer.spans.iter().map(|span| span.after)));
         }
         changed
     }
@@ -262,7 +347,17 @@ impl Document {
     /// Maps a byte offset of the text as it was at batch `mark` to the current text (see
     /// [`to_current`](Self::to_current)).
     pub fn to_current_from(&self, mark: usize, offset: usize) -> usize {
-        self.layers.iter().skip(mark).fold(offset, |pos, layer| layer.map_forward(pos))
+        self.layers
+            .iter()
+            .skip(mark)
+            .fold(offset, |pos, layer| layer.map_forward(pos, layer.spans_before_up_to(pos, 0)))
+    }
+
+    /// A mapper of many offsets of the text as it was at batch `mark` to the current text,
+    /// fastest for offsets given in order (see [`ToCurrent`]).
+    pub fn to_current_in_order(&self, mark: usize) -> ToCurrent<'_> {
+        let layers = &self.layers[mark.min(self.layers.len())..];
+        ToCurrent { layers, cursors: vec![0; layers.len()], last: 0 }
     }
 
     /// Line and column (1-based, in characters) of a byte offset of the original input; the
@@ -400,6 +495,22 @@ where
 }
 
 /// Sorted ranges with those that overlap or touch merged into one.
+/// The ranges of `a` and `b` (each sorted by start, then end) in one sorted list.
+fn merge_sorted(a: impl Iterator<Item = TextRange>, b: impl Iterator<Item = TextRange>) -> Vec<TextRange> {
+    let key = |r: &TextRange| (r.start, r.end);
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut merged = Vec::with_capacity(a.size_hint().0 + b.size_hint().0);
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if key(x) <= key(y) => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => return merged,
+        };
+        merged.extend(next);
+    }
+}
+
 fn merge_touching(sorted: Vec<TextRange>) -> Vec<TextRange> {
     let mut merged: Vec<TextRange> = Vec::with_capacity(sorted.len());
     for range in sorted {

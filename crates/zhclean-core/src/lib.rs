@@ -20,7 +20,7 @@ pub mod words;
 
 pub use compact_str::CompactString;
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
-pub use document::Document;
+pub use document::{Document, ToCurrent, ToOriginal};
 pub use edit::{Change, Edit};
 pub use line_index::{LineCol, LineIndex, lines_with_starts, read_line_stretches};
 pub use profile::Profile;

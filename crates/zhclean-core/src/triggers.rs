@@ -29,9 +29,10 @@ pub struct TriggerTable {
     /// For every character of the Basic Multilingual Plane: the rules it triggers alone (low
     /// 16 bits) and doubled (high 16 bits).
     bmp: Box<[u32]>,
-    /// For every byte that starts a character in UTF-8: true when no character it starts
-    /// triggers a rule, alone or doubled (for most tables, the bytes that start ideographs).
-    inert_lead: [bool; 256],
+    /// For every block of 64 code points of the Basic Multilingual Plane (the code point
+    /// shifted right by 6): true when no character of the block triggers a rule, alone or
+    /// doubled (for most tables, the ideographs and most punctuation).
+    inert_block: Box<[bool]>,
 }
 
 impl TriggerTable {
@@ -40,13 +41,8 @@ impl TriggerTable {
         assert!(triggers.len() <= 16, "a trigger table holds 16 rules at most");
         let bmp: Box<[u32]> =
             (0..=0xFFFF_u32).map(|c| char::from_u32(c).map_or(0, |c| mask_of(&triggers, c))).collect();
-        let mut inert_lead = [false; 256];
-        // Bytes that start characters of three bytes (U+0800 to U+FFFF), 4,096 code points each.
-        for (lead, inert) in inert_lead.iter_mut().enumerate().take(0xF0).skip(0xE0) {
-            let first = (lead - 0xE0) << 12;
-            *inert = bmp[first..first + 0x1000].iter().all(|&mask| mask == 0);
-        }
-        Self { triggers, bmp, inert_lead }
+        let inert_block = bmp.chunks(64).map(|block| block.iter().all(|&mask| mask == 0)).collect();
+        Self { triggers, bmp, inert_block }
     }
 
     fn mask(&self, c: char) -> u32 {
@@ -86,15 +82,19 @@ impl TriggerTable {
 
     /// The rules (one bit each) that some character of `text` triggers.
     ///
-    /// Characters whose first byte starts no trigger (in Chinese text, most ideographs) are
-    /// stepped over by that byte, without being decoded or looked up.
+    /// Characters of three bytes in a block without triggers (in Chinese text, ideographs and
+    /// most punctuation) are stepped over by their first two bytes, without being decoded.
     pub fn present(&self, text: &str) -> u16 {
         let bytes = text.as_bytes();
         let mut mask = 0u16;
         let mut previous = Some('\n');
         let mut i = 0;
         while i < bytes.len() {
-            if self.inert_lead[usize::from(bytes[i])] {
+            let lead = bytes[i];
+            // A lead byte of three is followed by two more (the text is UTF-8): its low four
+            // bits and the next byte's low six are the block.
+            if lead & 0xF0 == 0xE0 && self.inert_block[usize::from(lead & 0x0F) << 6 | usize::from(bytes[i + 1] & 0x3F)]
+            {
                 // An inert character triggers nothing, nor does the same character after it.
                 (i, previous) = (i + 3, None);
                 continue;
@@ -169,23 +169,34 @@ pub struct TriggeredLines<'t> {
     mark: usize,
     /// True when the lines are those of the whole document.
     all: bool,
+    /// The lines of the whole document, once asked for, when `lines` are not.
+    whole: Option<Box<TriggeredLines<'t>>>,
 }
 
 impl<'t> TriggeredLines<'t> {
     /// The lines of `doc` in `scope` that hold a trigger of `table`.
     pub fn new(table: &'t TriggerTable, doc: &Document, scope: &Scope) -> Self {
         let all = *scope == Scope::All;
-        Self { table, lines: table.lines_in(doc.text(), scope), mark: doc.batches(), all }
+        Self { table, lines: table.lines_in(doc.text(), scope), mark: doc.batches(), all, whole: None }
+    }
+
+    /// The lines of `doc` in `scope`, like [`new`](Self::new), keeping the lines of the whole
+    /// document these hold or have read (see [`get_all`](Self::get_all)), to be brought up to
+    /// date rather than read again.
+    pub fn rescoped(self, doc: &Document, scope: &Scope) -> Self {
+        let table = self.table;
+        let whole = if self.all { Some(Box::new(self)) } else { self.whole };
+        Self { whole, ..Self::new(table, doc, scope) }
     }
 
     /// The lines of the whole document that hold a trigger: those [`get`](Self::get) gives if
-    /// the scope is the whole document, else read again.
-    pub fn get_all(&mut self, doc: &Document) -> std::borrow::Cow<'_, [(TextRange, u16)]> {
+    /// the scope is the whole document, else read once and brought up to date after.
+    pub fn get_all(&mut self, doc: &Document) -> &[(TextRange, u16)] {
         if self.all {
-            std::borrow::Cow::Borrowed(self.get(doc))
-        } else {
-            std::borrow::Cow::Owned(self.table.lines(doc.text()))
+            return self.get(doc);
         }
+        let table = self.table;
+        self.whole.get_or_insert_with(|| Box::new(TriggeredLines::new(table, doc, &Scope::All))).get(doc)
     }
 
     /// The lines, brought up to date with the batches applied to `doc` since they were read:
@@ -193,16 +204,20 @@ impl<'t> TriggeredLines<'t> {
     pub fn get(&mut self, doc: &Document) -> &[(TextRange, u16)] {
         if doc.batches() != self.mark {
             let changed = doc.changed_since(self.mark);
-            // The lines `lines_in` reads again for a changed range: from the line holding its
-            // start to the line holding its end.
-            let touched = |line: TextRange| {
-                let i = changed.partition_point(|r| r.end < line.start);
-                changed.get(i).is_some_and(|r| r.start < line.end)
-            };
+            // The lines come in order, so do where they are now: each is looked up from where
+            // the one before was found.
+            let mut to_current = doc.to_current_in_order(self.mark);
+            let mut next_changed = 0;
             let kept = self.lines.iter().filter_map(|&(line, mask)| {
-                let start = doc.to_current_from(self.mark, line.start);
+                let start = to_current.map(line.start);
                 let moved = TextRange::new(start, start + line.len());
-                (!touched(moved)).then_some((moved, mask))
+                // The lines `lines_in` reads again for a changed range: from the line holding
+                // its start to the line holding its end.
+                while changed.get(next_changed).is_some_and(|r| r.end < moved.start) {
+                    next_changed += 1;
+                }
+                let touched = changed.get(next_changed).is_some_and(|r| r.start < moved.end);
+                (!touched).then_some((moved, mask))
             });
             let mut lines: Vec<(TextRange, u16)> =
                 kept.chain(self.table.lines_in(doc.text(), &Scope::Changed(changed.clone()))).collect();
@@ -272,6 +287,11 @@ mod tests {
         assert_eq!(found, [("2-3\n", 0b01), ("好。。\n", 0b10), ("末.", 0b10)]);
         assert_eq!(table().present(text), 0b11);
         assert_eq!(table().present("甲乙。\n无"), 0);
+        // Ideographs are stepped over by block; one between two marks parts them.
+        assert_eq!(table().present("。中。"), 0);
+        assert_eq!(table().present("中中。。中"), 0b10);
+        assert_eq!(table().present("é中-"), 0b01);
+        assert_eq!(table().present("\u{20000}."), 0b10);
     }
 
     #[test]
@@ -306,7 +326,14 @@ mod tests {
         assert_eq!(lines.get(&doc), table.lines(doc.text()));
         let mut changed = TriggeredLines::new(&table, &doc, &Scope::Changed(vec![TextRange::empty(0)]));
         assert_eq!(changed.get(&doc).len(), 1);
-        assert_eq!(*changed.get_all(&doc), table.lines(doc.text()));
+        assert_eq!(changed.get_all(&doc), table.lines(doc.text()));
+        // The whole document's lines, read once, follow later batches, and pass to a new scope.
+        doc.apply(vec![Change::replace("x", TextRange::new(0, 1), "-")]);
+        assert_eq!(changed.get_all(&doc), table.lines(doc.text()));
+        let mut rescoped = changed.rescoped(&doc, &Scope::Changed(vec![TextRange::empty(0)]));
+        assert_eq!(rescoped.get(&doc).len(), 1);
+        assert!(rescoped.whole.is_some());
+        assert_eq!(rescoped.get_all(&doc), table.lines(doc.text()));
     }
 
     #[test]

@@ -132,13 +132,19 @@ static TRIGGERS: LazyLock<TriggerTable> =
     LazyLock::new(|| TriggerTable::new(RULES.iter().map(|rule| rule.reads.trigger()).collect()));
 
 /// Runs the character-level rules over `doc`, a rule that reads its own line on the lines in
-/// `scope` that hold its triggers.
-fn run_rules(doc: &mut Document, config: &LayoutConfig, enabled: &impl Fn(&str) -> bool, scope: &Scope) {
+/// `scope` that hold its triggers; returns the lines they read, brought up to date.
+fn run_rules<'t>(
+    doc: &mut Document,
+    config: &LayoutConfig,
+    enabled: &impl Fn(&str) -> bool,
+    scope: &Scope,
+) -> TriggeredLines<'t> {
     let mut lines = TriggeredLines::new(&TRIGGERS, doc, scope);
     for (bit, rule) in RULES.iter().enumerate().filter(|(_, rule)| enabled(rule.name)) {
         let changes = rule_changes(doc, rule, bit, config, &mut lines);
         doc.apply(changes);
     }
+    lines
 }
 
 /// What `rule` (bit `bit` of the trigger table) proposes on `doc`: on `lines` (of the scope the
@@ -156,7 +162,7 @@ fn rule_changes(
         Reads::Document => (rule.changes)(doc.text(), &given(false)),
         Reads::Line(_) => changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, &given(false))),
         Reads::LineAndFact(_, fact) if fact(doc.text()) => {
-            changes_on_lines(doc.text(), &lines.get_all(doc), bit, |line| (rule.changes)(line, &given(true)))
+            changes_on_lines(doc.text(), lines.get_all(doc), bit, |line| (rule.changes)(line, &given(true)))
         }
         Reads::LineAndFact(..) => {
             changes_on_lines(doc.text(), lines.get(doc), bit, |line| (rule.changes)(line, &given(false)))
@@ -192,13 +198,13 @@ pub fn break_samples(text: &str, config: &LayoutConfig) -> (String, Vec<BreakSam
 /// Runs every enabled layout rule over `doc`; the rules that read their own line read the
 /// lines in `scope`, the reflow reads the whole text.
 pub fn run(doc: &mut Document, config: &LayoutConfig, enabled: impl Fn(&str) -> bool, scope: &Scope) {
-    run_rules(doc, config, &enabled, scope);
+    let lines = run_rules(doc, config, &enabled, scope);
     let before_reflow = doc.batches();
     reflow::run(doc, config.separator, &enabled);
     // Joined lines can bring a space between Chinese characters together: spacing reads them.
     if doc.batches() > before_reflow && enabled(cjk_spacing::NAME) {
         let bit = RULES.iter().position(|rule| rule.name == cjk_spacing::NAME).expect("cjk-spacing is a rule");
-        let mut joined = TriggeredLines::new(&TRIGGERS, doc, &Scope::since(doc, Some(before_reflow)));
+        let mut joined = lines.rescoped(doc, &Scope::since(doc, Some(before_reflow)));
         let changes = rule_changes(doc, &RULES[bit], bit, config, &mut joined);
         doc.apply(changes);
     }
