@@ -202,7 +202,7 @@ mod tests {
             message: "`《` has no matching `》`, here".to_owned(),
             fix: Some(Applicability::Unsafe),
             edit: None,
-            source_line: "双方《联合国宪章".to_owned(),
+            source_line: "双方《联合国宪章".into(),
         }
     }
 

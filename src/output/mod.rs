@@ -11,6 +11,7 @@ pub use records::{DiagnosticRecord, EditRecord, Records, records};
 use crate::Report;
 use serde::Serialize;
 use std::fmt::Write;
+use std::sync::Arc;
 use zhclean_core::{Applicability, Severity};
 use zhclean_encoding::{EncodingInfo, LineEndings};
 
@@ -43,9 +44,10 @@ pub struct Finding {
     /// For an edit `clean` would make: the text it replaces and its replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<EditText>,
-    /// The line of the input where the finding starts (shown under it by the human format).
+    /// The line of the input where the finding starts (shown under it by the human format),
+    /// shared by the findings of that line.
     #[serde(skip)]
-    pub source_line: String,
+    pub source_line: Arc<str>,
 }
 
 /// What an edit replaces, and with what.
@@ -74,7 +76,7 @@ impl Finding {
             message: message.to_owned(),
             fix: None,
             edit: None,
-            source_line: String::new(),
+            source_line: Arc::from(""),
         }
     }
 }
@@ -82,48 +84,59 @@ impl Finding {
 /// Every finding of `report`, in order of position: each edit `clean` would make (code `ZH000`,
 /// named after the rule that would make it) and each diagnostic.
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
+    use rayon::prelude::*;
+    /// What a finding reports.
+    enum Source<'r> {
+        Edit(&'r zhclean_core::Edit),
+        Diagnostic(&'r zhclean_core::Diagnostic),
+    }
     let lines: Vec<&str> = report.document.original().lines().collect();
-    let line_of = |line: u32| lines.get(line as usize - 1).copied().unwrap_or_default().to_owned();
-    let mut findings: Vec<Finding> = report
-        .edits()
-        .iter()
-        .map(|edit| {
-            let (start, end) = report.span(edit.range);
+    // Placed on the threads of the pool (columns count characters), then put in order: by
+    // position, an edit before a diagnostic at the same place, in the order of the report.
+    let edits = report.edits().par_iter().map(|edit| (report.span(edit.range), Source::Edit(edit)));
+    let diagnostics = report.diagnostics.par_iter().map(|d| (report.span(d.range), Source::Diagnostic(d)));
+    let mut placed: Vec<_> = edits.chain(diagnostics).collect();
+    placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
+    // One copy of each source line, shared by its findings.
+    let mut source_lines: Vec<Option<Arc<str>>> = vec![None; lines.len() + 2];
+    let mut source_line = |line: u32| {
+        // Lines past the end (the end of a text without a final line break) share one slot.
+        let shared = &mut source_lines[(line as usize).min(lines.len() + 1)];
+        shared.get_or_insert_with(|| Arc::from(lines.get(line as usize - 1).copied().unwrap_or_default())).clone()
+    };
+    let placed: Vec<_> = placed.into_iter().map(|(span, source)| (span, source, source_line(span.0.line))).collect();
+    placed
+        .into_par_iter()
+        .map(|((start, end), source, source_line)| {
+            let (code, rule, severity, message, fix, edit) = match source {
+                Source::Edit(edit) => (
+                    PENDING_EDITS_CODE,
+                    edit.rule,
+                    report.edit_severities.get(edit.rule).copied().unwrap_or(Severity::Info),
+                    edit_message(&edit.before, &edit.after),
+                    Some(Applicability::Safe),
+                    Some(EditText { before: edit.before.to_string(), after: edit.after.to_string() }),
+                ),
+                Source::Diagnostic(d) => {
+                    (d.code, d.rule, d.severity, d.message.to_string(), d.fix.as_ref().map(|f| f.applicability), None)
+                }
+            };
             Finding {
                 path: path.to_owned(),
-                code: PENDING_EDITS_CODE,
-                rule: edit.rule,
-                severity: report.edit_severities.get(edit.rule).copied().unwrap_or(Severity::Info),
+                code,
+                rule,
+                severity,
                 line: start.line,
                 column: start.column,
                 end_line: end.line,
                 end_column: end.column,
-                message: edit_message(&edit.before, &edit.after),
-                fix: Some(Applicability::Safe),
-                edit: Some(EditText { before: edit.before.to_string(), after: edit.after.to_string() }),
-                source_line: line_of(start.line),
+                message,
+                fix,
+                edit,
+                source_line,
             }
         })
-        .collect();
-    findings.extend(report.diagnostics.iter().map(|d| {
-        let (start, end) = report.span(d.range);
-        Finding {
-            path: path.to_owned(),
-            code: d.code,
-            rule: d.rule,
-            severity: d.severity,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-            message: d.message.to_string(),
-            fix: d.fix.as_ref().map(|f| f.applicability),
-            edit: None,
-            source_line: line_of(start.line),
-        }
-    }));
-    findings.sort_by_key(|f| (f.line, f.column, f.code != PENDING_EDITS_CODE));
-    findings
+        .collect()
 }
 
 /// `clean` would replace, delete or insert text: which, shown with escapes for line breaks.
