@@ -33,8 +33,11 @@ impl Report {
         self.encoding.bom || self.encoding.encoding != "UTF-8" || self.document.is_changed()
     }
 
-    /// Start and end of a range of the original input, as lines and columns.
-    pub fn span(&self, range: TextRange) -> (LineCol, LineCol) {
-        (self.document.original_line_col(range.start), self.document.original_line_col(range.end))
+    /// Start and end of each of `ranges` of the original input, as lines and columns, counting
+    /// the characters of each line once (a long line with many findings stays linear).
+    pub fn spans(&self, ranges: &[TextRange]) -> Vec<(LineCol, LineCol)> {
+        let offsets: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+        let found = self.document.original_line_cols(&offsets);
+        found.chunks(2).map(|pair| (pair[0], pair[1])).collect()
     }
 }

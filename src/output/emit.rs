@@ -64,18 +64,19 @@ fn human_block(finding: &Finding, color: bool) -> String {
         let tag = format!("{}[{}]", finding.severity, finding.code);
         line = line.replacen(&tag, &format!("{paint}{tag}\x1b[0m"), 1);
     }
-    if finding.source_line.is_empty() {
+    let excerpt = &finding.excerpt;
+    if excerpt.text.is_empty() {
         return line;
     }
-    let source: String = finding.source_line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let source: String = excerpt.text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
     let width = |chars: &str| chars.chars().map(char_width).sum::<usize>();
-    let before: String = source.chars().take(finding.column as usize - 1).collect();
+    let before: String = source.chars().take(excerpt.column as usize - 1).collect();
     let span_chars = if finding.end_line == finding.line {
         (finding.end_column.saturating_sub(finding.column) as usize).max(1)
     } else {
-        source.chars().count().saturating_sub(finding.column as usize - 1).max(1)
+        usize::MAX
     };
-    let span: String = source.chars().skip(finding.column as usize - 1).take(span_chars).collect();
+    let span: String = source.chars().skip(excerpt.column as usize - 1).take(span_chars).collect();
     let marks = "^".repeat(width(&span).max(1));
     format!("{line}\n  | {source}\n  | {}{marks}", " ".repeat(width(&before)))
 }
@@ -202,7 +203,7 @@ mod tests {
             message: "`《` has no matching `》`, here".to_owned(),
             fix: Some(Applicability::Unsafe),
             edit: None,
-            source_line: "双方《联合国宪章".into(),
+            excerpt: crate::output::Excerpt { text: "双方《联合国宪章".to_owned(), column: 3 },
         }
     }
 

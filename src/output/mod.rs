@@ -11,7 +11,6 @@ pub use records::{DiagnosticRecord, EditRecord, Records, records};
 use crate::Report;
 use serde::Serialize;
 use std::fmt::Write;
-use std::sync::Arc;
 use zhclean_core::{Applicability, Severity};
 use zhclean_encoding::{EncodingInfo, LineEndings};
 
@@ -44,10 +43,41 @@ pub struct Finding {
     /// For an edit `clean` would make: the text it replaces and its replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<EditText>,
-    /// The line of the input where the finding starts (shown under it by the human format),
-    /// shared by the findings of that line.
+    /// The input around where the finding starts, on its line (shown under it by the human
+    /// format).
     #[serde(skip)]
-    pub source_line: Arc<str>,
+    pub excerpt: Excerpt,
+}
+
+/// Where a finding stands on its line of the input: up to [`EXCERPT_CONTEXT`] characters
+/// before it, it, and up to as many after, with `…` where the line goes on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The text shown.
+    pub text: String,
+    /// The character of `text` where the finding starts, from 1.
+    pub column: u32,
+}
+
+/// Characters of the line shown on each side of a finding.
+pub const EXCERPT_CONTEXT: usize = 40;
+/// Characters of a finding shown, at most.
+const EXCERPT_SPAN: usize = 80;
+
+impl Excerpt {
+    /// The excerpt of `line` for a finding that starts at byte `at` of it and covers `chars`
+    /// characters of it.
+    fn of(line: &str, at: usize, chars: usize) -> Self {
+        let at = (0..=at.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+        let from = line[..at].char_indices().rev().nth(EXCERPT_CONTEXT - 1).map_or(0, |(i, _)| i);
+        let shown = chars.min(EXCERPT_SPAN) + EXCERPT_CONTEXT;
+        let to = line[at..].char_indices().nth(shown).map_or(line.len(), |(i, _)| at + i);
+        let (cut_before, cut_after) = (from > 0, to < line.len());
+        let text =
+            format!("{}{}{}", if cut_before { "…" } else { "" }, &line[from..to], if cut_after { "…" } else { "" });
+        let column = line[from..at].chars().count() + 1 + usize::from(cut_before);
+        Self { text, column: u32::try_from(column).unwrap_or(u32::MAX) }
+    }
 }
 
 /// What an edit replaces, and with what.
@@ -76,7 +106,7 @@ impl Finding {
             message: message.to_owned(),
             fix: None,
             edit: None,
-            source_line: Arc::from(""),
+            excerpt: Excerpt::default(),
         }
     }
 }
@@ -90,24 +120,28 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
         Edit(&'r zhclean_core::Edit),
         Diagnostic(&'r zhclean_core::Diagnostic),
     }
-    let lines: Vec<&str> = report.document.original().lines().collect();
-    // Placed on the threads of the pool (columns count characters), then put in order: by
-    // position, an edit before a diagnostic at the same place, in the order of the report.
-    let edits = report.edits().par_iter().map(|edit| (report.span(edit.range), Source::Edit(edit)));
-    let diagnostics = report.diagnostics.par_iter().map(|d| (report.span(d.range), Source::Diagnostic(d)));
-    let mut placed: Vec<_> = edits.chain(diagnostics).collect();
-    placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
-    // One copy of each source line, shared by its findings.
-    let mut source_lines: Vec<Option<Arc<str>>> = vec![None; lines.len() + 2];
-    let mut source_line = |line: u32| {
-        // Lines past the end (the end of a text without a final line break) share one slot.
-        let shared = &mut source_lines[(line as usize).min(lines.len() + 1)];
-        shared.get_or_insert_with(|| Arc::from(lines.get(line as usize - 1).copied().unwrap_or_default())).clone()
+    let original = report.document.original();
+    let sources: Vec<Source> =
+        report.edits().iter().map(Source::Edit).chain(report.diagnostics.iter().map(Source::Diagnostic)).collect();
+    let range = |source: &Source| match source {
+        Source::Edit(edit) => edit.range,
+        Source::Diagnostic(d) => d.range,
     };
-    let placed: Vec<_> = placed.into_iter().map(|(span, source)| (span, source, source_line(span.0.line))).collect();
+    let spans = report.spans(&sources.iter().map(range).collect::<Vec<_>>());
+    // In order: by position, an edit before a diagnostic at the same place, in the order of
+    // the report.
+    let mut placed: Vec<_> = spans.into_iter().zip(sources).collect();
+    placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
     placed
         .into_par_iter()
-        .map(|((start, end), source, source_line)| {
+        .map(|((start, end), source)| {
+            let bytes = report.document.original_line_range(start.line);
+            let line_start = bytes.start;
+            let line = original[bytes].trim_end_matches('\n');
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let chars =
+                if end.line == start.line { end.column.saturating_sub(start.column) as usize } else { usize::MAX };
+            let excerpt = Excerpt::of(line, range(&source).start.max(line_start) - line_start, chars);
             let (code, rule, severity, message, fix, edit) = match source {
                 Source::Edit(edit) => (
                     PENDING_EDITS_CODE,
@@ -133,7 +167,7 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
                 message,
                 fix,
                 edit,
-                source_line,
+                excerpt,
             }
         })
         .collect()
@@ -171,8 +205,8 @@ pub fn render_report(report: &Report) -> String {
     let _ = writeln!(out, "edits: {}", report.edits().len());
     let mut edits: Vec<_> = report.edits().iter().collect();
     edits.sort_by_key(|edit| edit.range.start);
-    for edit in edits {
-        let at = report.document.original_line_col(edit.range.start);
+    let spans = report.spans(&edits.iter().map(|edit| edit.range).collect::<Vec<_>>());
+    for (edit, (at, _)) in edits.into_iter().zip(spans) {
         let _ = writeln!(out, "  {}:{} {} {:?} -> {:?}", at.line, at.column, edit.rule, edit.before, edit.after);
     }
     write_diagnostics(&mut out, report);
@@ -185,14 +219,9 @@ pub fn render_report(report: &Report) -> String {
 pub fn render_review(report: &Report) -> String {
     let mut out = String::new();
     let (original, cleaned) = (report.document.original(), report.text());
-    let edit_lines: Vec<(u32, u32, &str)> = report
-        .edits()
-        .iter()
-        .map(|edit| {
-            let (start, end) = report.span(edit.range);
-            (start.line, end.line, edit.rule)
-        })
-        .collect();
+    let spans = report.spans(&report.edits().iter().map(|edit| edit.range).collect::<Vec<_>>());
+    let edit_lines: Vec<(u32, u32, &str)> =
+        report.edits().iter().zip(spans).map(|(edit, (start, end))| (start.line, end.line, edit.rule)).collect();
     let diff = similar::TextDiff::from_lines(original, cleaned);
     for group in diff.grouped_ops(1) {
         let (first, last) = (&group[0], &group[group.len() - 1]);
@@ -294,5 +323,33 @@ mod tests {
                 "a.txt:5:25: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
             ]
         );
+        let excerpts: Vec<(String, u32)> =
+            findings("a.txt", &report).into_iter().map(|f| (f.excerpt.text, f.excerpt.column)).collect();
+        assert_eq!(excerpts[0], ("指出,利用。".to_owned(), 3));
+        assert_eq!(excerpts[2], (String::new(), 1));
+    }
+
+    #[test]
+    fn an_excerpt_shows_the_finding_and_its_neighbours_on_a_long_line() {
+        let line = format!("{},{}", "甲".repeat(100), "乙".repeat(100));
+        let excerpt = Excerpt::of(&line, 300, 1);
+        assert_eq!(excerpt.text, format!("…{},{}…", "甲".repeat(40), "乙".repeat(40)));
+        assert_eq!(excerpt.column, 42);
+        assert_eq!(Excerpt::of("指出,利用。", 6, 1), Excerpt { text: "指出,利用。".to_owned(), column: 3 });
+        // Inside a character, the excerpt starts at it; a finding at the end of a line is shown there.
+        assert_eq!(Excerpt::of("指出", 4, 1).column, 2);
+        assert_eq!(Excerpt::of("指出", 6, 1), Excerpt { text: "指出".to_owned(), column: 3 });
+    }
+
+    #[test]
+    fn many_findings_on_one_long_line_each_show_an_excerpt() {
+        // Every bracket around the ideograph is made full-width: 20,000 findings on one line.
+        let input = format!("{}中{}", "(".repeat(10_000), ")".repeat(10_000));
+        let report = Pipeline::new(Config::default()).unwrap().clean_bytes(input.as_bytes()).unwrap();
+        let found = findings("a.txt", &report);
+        assert_eq!(found.iter().filter(|f| f.rule == "halfwidth-punctuation").count(), 20_000);
+        assert!(found.iter().all(|f| f.excerpt.text.chars().count() <= 2 * EXCERPT_CONTEXT + 3));
+        let middle = found.iter().find(|f| f.column == 10_000).unwrap();
+        assert_eq!(middle.excerpt.text.chars().nth(middle.excerpt.column as usize - 1), Some('('));
     }
 }

@@ -366,6 +366,17 @@ impl Document {
         self.original_lines.line_col(self.original(), offset)
     }
 
+    /// Line and column of each of `offsets` of the original input (see
+    /// [`original_line_col`](Self::original_line_col)), counting each line's characters once.
+    pub fn original_line_cols(&self, offsets: &[usize]) -> Vec<LineCol> {
+        self.original_lines.line_cols(self.original(), offsets)
+    }
+
+    /// The bytes of line `line` (from 1) of the original input, with its line break.
+    pub fn original_line_range(&self, line: u32) -> std::ops::Range<usize> {
+        self.original_lines.line_range(line, self.original_len)
+    }
+
     /// The line (from 1) of a byte offset of the original input, which needs no text.
     pub fn original_line(&self, offset: usize) -> u32 {
         self.original_lines.line(offset)

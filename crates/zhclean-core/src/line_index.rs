@@ -31,6 +31,35 @@ impl LineIndex {
         LineCol { line, column: to_u32(column) }
     }
 
+    /// Line and column of each of `offsets` in `text`, as [`line_col`](Self::line_col) gives
+    /// them, in the order of `offsets`. They are visited in increasing order, so the characters
+    /// of a line are counted once however many offsets it holds.
+    pub fn line_cols(&self, text: &str, offsets: &[usize]) -> Vec<LineCol> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut found = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+        // The line, byte offset and column of the offset visited last.
+        let mut last: Option<(u32, usize, usize)> = None;
+        for i in order {
+            let offset = floor_char_boundary(text, offsets[i].min(text.len()));
+            let line = self.line(offset);
+            let column = match last {
+                Some((last_line, at, column)) if last_line == line => column + text[at..offset].chars().count(),
+                _ => text[self.starts[line as usize - 1]..offset].chars().count() + 1,
+            };
+            last = Some((line, offset, column));
+            found[i] = LineCol { line, column: to_u32(column) };
+        }
+        found
+    }
+
+    /// The bytes of line `line` (from 1) of a text of `len` bytes, with its line break; an
+    /// empty range at the end for a line past the last.
+    pub fn line_range(&self, line: u32, len: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(line as usize - 1).copied().unwrap_or(len);
+        start..self.starts.get(line as usize).copied().unwrap_or(len).max(start)
+    }
+
     /// The line (from 1) of byte `offset`, which needs no text.
     pub fn line(&self, offset: usize) -> u32 {
         to_u32(self.starts.partition_point(|&s| s <= offset))
@@ -87,6 +116,19 @@ pub fn read_line_stretches<T: Send>(text: &str, read: impl Fn(usize, &str) -> T 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_cols_in_any_order_are_those_of_line_col() {
+        let text = "甲乙,丙\n\nab丁。\n末";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = vec![text.len(), 4, 0, 7, 200, 15, 3, 9, 9, 12, 8];
+        let one_by_one: Vec<LineCol> = offsets.iter().map(|&o| index.line_col(text, o)).collect();
+        assert_eq!(index.line_cols(text, &offsets), one_by_one);
+        assert_eq!(one_by_one[1], LineCol { line: 1, column: 2 });
+        assert_eq!(index.line_range(3, text.len()), 12..21);
+        assert_eq!(index.line_range(4, text.len()), 21..24);
+        assert_eq!(index.line_range(5, text.len()), 24..24);
+    }
 
     #[test]
     fn stretches_are_whole_lines_read_in_order() {
