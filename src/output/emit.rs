@@ -1,7 +1,7 @@
 //! One emitter per output format. Each writes a list of findings (of any number of files) to a
 //! writer; `check --output-format` picks one.
 
-use super::{Finding, PENDING_EDITS_CODE, human_line};
+use super::{Excerpt, Finding, PENDING_EDITS_CODE, human_line};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -64,18 +64,18 @@ fn human_block(finding: &Finding, color: bool) -> String {
         let tag = format!("{}[{}]", finding.severity, finding.code);
         line = line.replacen(&tag, &format!("{paint}{tag}\x1b[0m"), 1);
     }
-    let excerpt = &finding.excerpt;
-    if excerpt.text.is_empty() {
+    if finding.source.text.is_empty() {
         return line;
     }
-    let source: String = excerpt.text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-    let width = |chars: &str| chars.chars().map(char_width).sum::<usize>();
-    let before: String = source.chars().take(excerpt.column as usize - 1).collect();
     let span_chars = if finding.end_line == finding.line {
         (finding.end_column.saturating_sub(finding.column) as usize).max(1)
     } else {
         usize::MAX
     };
+    let excerpt = Excerpt::of(&finding.source.text, finding.source.at, span_chars);
+    let source: String = excerpt.text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let width = |chars: &str| chars.chars().map(char_width).sum::<usize>();
+    let before: String = source.chars().take(excerpt.column as usize - 1).collect();
     let span: String = source.chars().skip(excerpt.column as usize - 1).take(span_chars).collect();
     let marks = "^".repeat(width(&span).max(1));
     format!("{line}\n  | {source}\n  | {}{marks}", " ".repeat(width(&before)))
@@ -203,7 +203,7 @@ mod tests {
             message: "`《` has no matching `》`, here".to_owned(),
             fix: Some(Applicability::Unsafe),
             edit: None,
-            excerpt: crate::output::Excerpt { text: "双方《联合国宪章".to_owned(), column: 3 },
+            source: crate::output::SourceLine { text: "双方《联合国宪章".into(), at: 6 },
         }
     }
 

@@ -11,6 +11,7 @@ pub use records::{DiagnosticRecord, EditRecord, Records, records};
 use crate::Report;
 use serde::Serialize;
 use std::fmt::Write;
+use std::sync::Arc;
 use zhclean_core::{Applicability, Severity};
 use zhclean_encoding::{EncodingInfo, LineEndings};
 
@@ -43,10 +44,19 @@ pub struct Finding {
     /// For an edit `clean` would make: the text it replaces and its replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<EditText>,
-    /// The input around where the finding starts, on its line (shown under it by the human
-    /// format).
+    /// The line of the input where the finding starts, shared by the findings on it, and where
+    /// on it (shown under it by the human format, see [`Excerpt`]).
     #[serde(skip)]
-    pub excerpt: Excerpt,
+    pub source: SourceLine,
+}
+
+/// A line of the input (without its line break) and a byte offset in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The line.
+    pub text: Arc<str>,
+    /// Where the finding starts in it.
+    pub at: usize,
 }
 
 /// Where a finding stands on its line of the input: up to [`EXCERPT_CONTEXT`] characters
@@ -67,7 +77,7 @@ const EXCERPT_SPAN: usize = 80;
 impl Excerpt {
     /// The excerpt of `line` for a finding that starts at byte `at` of it and covers `chars`
     /// characters of it.
-    fn of(line: &str, at: usize, chars: usize) -> Self {
+    pub fn of(line: &str, at: usize, chars: usize) -> Self {
         let at = (0..=at.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
         let from = line[..at].char_indices().rev().nth(EXCERPT_CONTEXT - 1).map_or(0, |(i, _)| i);
         let shown = chars.min(EXCERPT_SPAN) + EXCERPT_CONTEXT;
@@ -106,7 +116,7 @@ impl Finding {
             message: message.to_owned(),
             fix: None,
             edit: None,
-            excerpt: Excerpt::default(),
+            source: SourceLine::default(),
         }
     }
 }
@@ -132,16 +142,29 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
     // the report.
     let mut placed: Vec<_> = spans.into_iter().zip(sources).collect();
     placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
+    // One copy of each source line, shared by its findings.
+    let mut shared: Vec<Option<Arc<str>>> = vec![None; report.document.original_lines() + 1];
+    let mut source_line = |line: u32, offset: usize| {
+        let bytes = report.document.original_line_range(line);
+        let line_start = bytes.start;
+        // Lines past the last (the end of a text) share the last slot.
+        let slot = (line as usize - 1).min(shared.len() - 1);
+        let text = shared[slot].get_or_insert_with(|| {
+            let text = original[bytes].trim_end_matches('\n');
+            Arc::from(text.strip_suffix('\r').unwrap_or(text))
+        });
+        SourceLine { text: Arc::clone(text), at: offset.max(line_start) - line_start }
+    };
+    let placed: Vec<_> = placed
+        .into_iter()
+        .map(|(span, source)| {
+            let line = source_line(span.0.line, range(&source).start);
+            (span, source, line)
+        })
+        .collect();
     placed
         .into_par_iter()
-        .map(|((start, end), source)| {
-            let bytes = report.document.original_line_range(start.line);
-            let line_start = bytes.start;
-            let line = original[bytes].trim_end_matches('\n');
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            let chars =
-                if end.line == start.line { end.column.saturating_sub(start.column) as usize } else { usize::MAX };
-            let excerpt = Excerpt::of(line, range(&source).start.max(line_start) - line_start, chars);
+        .map(|((start, end), source, source_line)| {
             let (code, rule, severity, message, fix, edit) = match source {
                 Source::Edit(edit) => (
                     PENDING_EDITS_CODE,
@@ -167,7 +190,7 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
                 message,
                 fix,
                 edit,
-                excerpt,
+                source: source_line,
             }
         })
         .collect()
@@ -323,10 +346,10 @@ mod tests {
                 "a.txt:5:25: info[ZH000] line-ending: `clean` would replace \"\\r\\n\" with \"\\n\"",
             ]
         );
-        let excerpts: Vec<(String, u32)> =
-            findings("a.txt", &report).into_iter().map(|f| (f.excerpt.text, f.excerpt.column)).collect();
-        assert_eq!(excerpts[0], ("指出,利用。".to_owned(), 3));
-        assert_eq!(excerpts[2], (String::new(), 1));
+        let sources: Vec<(String, usize)> =
+            findings("a.txt", &report).into_iter().map(|f| (f.source.text.to_string(), f.source.at)).collect();
+        assert_eq!(sources[0], ("指出,利用。".to_owned(), 6));
+        assert_eq!(sources[2], (String::new(), 0));
     }
 
     #[test]
@@ -342,14 +365,17 @@ mod tests {
     }
 
     #[test]
-    fn many_findings_on_one_long_line_each_show_an_excerpt() {
+    fn many_findings_on_one_long_line_share_it() {
         // Every bracket around the ideograph is made full-width: 20,000 findings on one line.
         let input = format!("{}中{}", "(".repeat(10_000), ")".repeat(10_000));
         let report = Pipeline::new(Config::default()).unwrap().clean_bytes(input.as_bytes()).unwrap();
         let found = findings("a.txt", &report);
         assert_eq!(found.iter().filter(|f| f.rule == "halfwidth-punctuation").count(), 20_000);
-        assert!(found.iter().all(|f| f.excerpt.text.chars().count() <= 2 * EXCERPT_CONTEXT + 3));
+        // They share their line.
+        assert!(found.iter().all(|f| Arc::ptr_eq(&f.source.text, &found[0].source.text)));
         let middle = found.iter().find(|f| f.column == 10_000).unwrap();
-        assert_eq!(middle.excerpt.text.chars().nth(middle.excerpt.column as usize - 1), Some('('));
+        let excerpt = Excerpt::of(&middle.source.text, middle.source.at, 1);
+        assert_eq!(excerpt.text, format!("…{}中{}…", "(".repeat(41), ")".repeat(39)));
+        assert_eq!(excerpt.text.chars().nth(excerpt.column as usize - 1), Some('('));
     }
 }

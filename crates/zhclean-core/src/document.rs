@@ -372,6 +372,11 @@ impl Document {
         self.original_lines.line_cols(self.original(), offsets)
     }
 
+    /// The number of lines of the original input (a final line break starts an empty one).
+    pub fn original_lines(&self) -> usize {
+        self.original_lines.lines()
+    }
+
     /// The bytes of line `line` (from 1) of the original input, with its line break.
     pub fn original_line_range(&self, line: u32) -> std::ops::Range<usize> {
         self.original_lines.line_range(line, self.original_len)

@@ -53,6 +53,11 @@ impl LineIndex {
         found
     }
 
+    /// The number of lines (a final line break starts an empty one; an empty text has one).
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The bytes of line `line` (from 1) of a text of `len` bytes, with its line break; an
     /// empty range at the end for a line past the last.
     pub fn line_range(&self, line: u32, len: usize) -> std::ops::Range<usize> {
