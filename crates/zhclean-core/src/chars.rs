@@ -53,9 +53,23 @@ pub fn ends_sentence(text: &str) -> bool {
     }
 }
 
+/// True when `text` has at most `n` characters, found without counting past them (a line of
+/// running text may be long, and most questions of length are about short ones).
+pub fn at_most_chars(text: &str, n: usize) -> bool {
+    text.len() <= n || text.chars().nth(n).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_chars_counts_characters_not_bytes() {
+        for (text, n) in [("", 0), ("中", 0), ("中", 1), ("中文", 1), ("中文", 2), ("ab", 1), ("ab", 5), ("中文字", 6)]
+        {
+            assert_eq!(at_most_chars(text, n), text.chars().count() <= n, "{text} {n}");
+        }
+    }
 
     #[test]
     fn classes() {

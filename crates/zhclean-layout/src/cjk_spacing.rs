@@ -20,7 +20,7 @@
 //! are the author's), spaces around Latin words always stay, and ideographic spaces are never removed.
 
 use crate::text::{display_width, is_space, is_unpunctuated};
-use zhclean_core::chars::{is_cjk_punctuation, is_han};
+use zhclean_core::chars::{at_most_chars, is_cjk_punctuation, is_han};
 use zhclean_core::{Change, Profile, TextRange};
 
 /// Rule name.
@@ -129,7 +129,7 @@ fn lines_with_a_space(text: &str) -> impl Iterator<Item = &str> {
 
 /// A short unpunctuated line of at least two words separated by spaces.
 pub fn is_column_line(line: &str) -> bool {
-    line.chars().count() <= MAX_COLUMN_LINE
+    at_most_chars(line, MAX_COLUMN_LINE)
         && is_unpunctuated(line)
         && line.split(is_space).filter(|word| !word.is_empty()).count() >= 2
         && line.chars().any(is_han)

@@ -1,6 +1,6 @@
 //! What a line is: a heading, a list item, a metadata line, or running text.
 
-use crate::text::{ends_sentence, is_space};
+use crate::text::{at_most_chars, ends_sentence, is_space};
 
 /// The role of a non-blank line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +23,7 @@ const MAX_HEADING_TEXT: usize = 25;
 /// The kind of a trimmed line (metadata is decided by position, see [`is_metadata`]).
 pub fn classify(line: &str) -> Kind {
     if let Some(rest) = numbered(line) {
-        let short = rest.chars().count() <= MAX_HEADING_TEXT && !ends_sentence(rest);
+        let short = at_most_chars(rest, MAX_HEADING_TEXT) && !ends_sentence(rest);
         return if short { Kind::Heading } else { Kind::ListItem };
     }
     if is_list_item(line) { Kind::ListItem } else { Kind::Body }
@@ -32,7 +32,7 @@ pub fn classify(line: &str) -> Kind {
 /// The text after a section number, when the line starts with one.
 fn numbered(line: &str) -> Option<&str> {
     let numeral_len = line.len() - line.trim_start_matches(|c| NUMERALS.contains(c)).len();
-    if numeral_len > 0 && line.chars().count() <= 4 && numeral_len == line.len() {
+    if numeral_len > 0 && at_most_chars(line, 4) && numeral_len == line.len() {
         return Some("");
     }
     if numeral_len > 0 {

@@ -22,7 +22,7 @@ pub const NAME: &str = zhclean_core::registry::PAGE_NUMBER.name;
 pub fn is_page_number(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).map(ascii_digit).collect();
     let core = compact.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '─' | '~' | '～' | '·'));
-    if core.is_empty() || core.chars().count() > 16 {
+    if core.is_empty() || !zhclean_core::chars::at_most_chars(core, 16) {
         return false;
     }
     is_number(core) || is_chinese_page(core) || is_fraction(core) || is_english_page(core)

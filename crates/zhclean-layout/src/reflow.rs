@@ -534,7 +534,7 @@ fn mark_headers_of_sequence(lines: &mut [Line], boundaries: &[usize], first: Opt
         candidates.extend(nearest(&mut (0..b).rev()));
     }
     // A header is short and no sentence; each line counts once.
-    candidates.retain(|&i| lines[i].text.chars().count() <= MAX_HEADING_CHARS && !ends_sentence(lines[i].text));
+    candidates.retain(|&i| at_most_chars(lines[i].text, MAX_HEADING_CHARS) && !ends_sentence(lines[i].text));
     candidates.sort_unstable();
     candidates.dedup();
     let mut counts: HashMap<&str, usize> = HashMap::default();
@@ -687,7 +687,7 @@ impl Evidence {
 
     /// A short unpunctuated line that does not open like running text: a title or a name.
     fn is_title_like(&self, line: &str) -> bool {
-        line.chars().count() <= 20 && is_unpunctuated(line) && !self.is_opener(line)
+        at_most_chars(line, 20) && is_unpunctuated(line) && !self.is_opener(line)
     }
 
     /// A line of running text that ends in a word, as if the rest of the sentence were lost.
@@ -790,7 +790,7 @@ impl Evidence {
         if (gap.is_empty() || page_break_only) && short_block && !is_non_initial(b.first_char()) {
             // In verse, an unpunctuated line after a line that ends a sentence is the title of
             // the next poem.
-            let next_title = ends_sentence(a.text) && is_unpunctuated(b.text) && b.text.chars().count() <= 20;
+            let next_title = ends_sentence(a.text) && is_unpunctuated(b.text) && at_most_chars(b.text, 20);
             return Some(if next_title { Decision::Paragraph } else { Decision::Line });
         }
         // No line starts with a mark that cannot start one (`，。）》”`), none ends inside a
@@ -839,7 +839,7 @@ impl Evidence {
         let set_apart = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank);
         // Wider than an indent, so that the rest of its line is not a paragraph's first line.
         let label = a.kind() != Kind::Metadata
-            && a.text.chars().count() <= MAX_LABEL_CHARS
+            && at_most_chars(a.text, MAX_LABEL_CHARS)
             && a.width > PARAGRAPH_INDENT + 1
             && !ends_sentence(a.text);
         if !set_apart || !label || b.kind() != Kind::Body || is_non_initial(b.first_char()) {
@@ -903,7 +903,7 @@ impl Evidence {
         s.set_value(Signal::NextOpener, if opener { strength.copied().unwrap_or(1.0) } else { 0.0 });
         s.set_value(Signal::UnusualOpening, if opener { 0.0 } else { self.opener_share });
         s.set(Signal::TitleLike, self.is_title_like(a.text) || cjk_spacing::is_column_line(a.text));
-        s.set(Signal::NextNameLike, b.text.chars().count() <= 10 && is_unpunctuated(b.text));
+        s.set(Signal::NextNameLike, at_most_chars(b.text, 10) && is_unpunctuated(b.text));
         s.set(Signal::NextNote, b.text.starts_with(['（', '(']) && b.text.ends_with(['）', ')']));
         let (a_label, b_label) = (line_kind::is_metadata(a.text), line_kind::is_metadata(b.text));
         s.set(Signal::LabelEntry, a_label || b_label);
@@ -1018,7 +1018,7 @@ fn indents_dropped(lines: &[Line], content: &[usize], width: usize) -> bool {
 
 /// True when `line` is running text: it has sentence punctuation or is longer than a heading.
 fn is_running_text(line: &str) -> bool {
-    has_chinese_sentence_punctuation(line) || line.chars().count() > MAX_HEADING_CHARS
+    has_chinese_sentence_punctuation(line) || !at_most_chars(line, MAX_HEADING_CHARS)
 }
 
 /// True when `line` ends in a word: a Han character, a digit or a letter.

@@ -15,7 +15,7 @@
 //! Safe: without a sequence of pages nothing is removed; a label that a transcript or a form repeats
 //! (`記者：`) is text.
 
-use crate::text::{ends_sentence, is_space};
+use crate::text::{at_most_chars, ends_sentence, is_space};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Rule name.
@@ -33,7 +33,7 @@ const MIN_GAP: usize = 3;
 pub fn find(lines: &[&str], is_candidate: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
     for (index, line) in lines.iter().enumerate() {
-        if !line.is_empty() && line.chars().count() <= MAX_CHARS && !ends_sentence(line) && is_candidate(line) {
+        if !line.is_empty() && at_most_chars(line, MAX_CHARS) && !ends_sentence(line) && is_candidate(line) {
             groups.entry(shape(line)).or_default().push(index);
         }
     }

@@ -1,6 +1,6 @@
 //! Character classes and measures that decide how lines fit together.
 
-pub use zhclean_core::chars::{ends_sentence, is_closing};
+pub use zhclean_core::chars::{at_most_chars, ends_sentence, is_closing};
 use zhclean_core::chars::{is_cjk_punctuation, is_han};
 
 /// Opening quotes and brackets.

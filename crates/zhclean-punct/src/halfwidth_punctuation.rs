@@ -17,7 +17,7 @@
 //! Latin sentences and `(AUKUS)` stay.
 
 use crate::context::{Protected, char_at, char_before, chinese_after, chinese_before, is_chinese, is_inline_space};
-use zhclean_core::chars::is_han;
+use zhclean_core::chars::{at_most_chars, is_han};
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
@@ -105,7 +105,7 @@ const SPEECH_VERBS: &[&str] = &[
 /// of the line than a label.
 fn introduces_speech(text: &str, i: usize) -> bool {
     let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
-    SPEECH_VERBS.iter().any(|verb| line.ends_with(verb)) || line.chars().count() > 12
+    SPEECH_VERBS.iter().any(|verb| line.ends_with(verb)) || !at_most_chars(line, 12)
 }
 
 /// A full stop ends a sentence when a line end, a space or Chinese text follows.
