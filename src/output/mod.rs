@@ -12,7 +12,7 @@ use crate::Report;
 use serde::Serialize;
 use std::fmt::Write;
 use std::sync::Arc;
-use zhclean_core::{Applicability, Severity};
+use zhclean_core::{Applicability, LineCol, Severity};
 use zhclean_encoding::{EncodingInfo, LineEndings};
 
 /// Code of the finding that says `clean` would change a file.
@@ -125,75 +125,97 @@ impl Finding {
 /// named after the rule that would make it) and each diagnostic.
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
     use rayon::prelude::*;
-    /// What a finding reports.
-    enum Source<'r> {
-        Edit(&'r zhclean_core::Edit),
-        Diagnostic(&'r zhclean_core::Diagnostic),
-    }
-    let original = report.document.original();
     let sources: Vec<Source> =
         report.edits().iter().map(Source::Edit).chain(report.diagnostics.iter().map(Source::Diagnostic)).collect();
-    let range = |source: &Source| match source {
-        Source::Edit(edit) => edit.range,
-        Source::Diagnostic(d) => d.range,
-    };
-    let spans = report.spans(&sources.iter().map(range).collect::<Vec<_>>());
+    let spans = report.spans(&sources.iter().map(Source::range).collect::<Vec<_>>());
     // In order: by position, an edit before a diagnostic at the same place, in the order of
     // the report.
     let mut placed: Vec<_> = spans.into_iter().zip(sources).collect();
     placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
-    // One copy of each source line, shared by its findings.
-    let mut shared: Vec<Option<Arc<str>>> = vec![None; report.document.original_lines() + 1];
-    let mut source_line = |line: u32, offset: usize| {
-        let bytes = report.document.original_line_range(line);
+    let mut lines = SourceLines::of(report);
+    let placed: Vec<_> = placed
+        .into_iter()
+        .map(|(span, source)| {
+            let line = lines.at(span.0.line, source.range().start);
+            (span, source, line)
+        })
+        .collect();
+    placed.into_par_iter().map(|(span, source, line)| source.finding(path, report, span, line)).collect()
+}
+
+/// What a finding reports.
+enum Source<'r> {
+    Edit(&'r zhclean_core::Edit),
+    Diagnostic(&'r zhclean_core::Diagnostic),
+}
+
+impl Source<'_> {
+    /// Where it is, in the input.
+    fn range(&self) -> zhclean_core::TextRange {
+        match self {
+            Source::Edit(edit) => edit.range,
+            Source::Diagnostic(d) => d.range,
+        }
+    }
+
+    /// The finding of `path` that reports it, at `(start, end)` on `line`.
+    fn finding(self, path: &str, report: &Report, (start, end): (LineCol, LineCol), line: SourceLine) -> Finding {
+        let (code, rule, severity, message, fix, edit) = match self {
+            Source::Edit(edit) => (
+                PENDING_EDITS_CODE,
+                edit.rule,
+                report.edit_severities.get(edit.rule).copied().unwrap_or(Severity::Info),
+                edit_message(&edit.before, &edit.after),
+                Some(Applicability::Safe),
+                Some(EditText { before: edit.before.to_string(), after: edit.after.to_string() }),
+            ),
+            Source::Diagnostic(d) => {
+                (d.code, d.rule, d.severity, d.message.to_string(), d.fix.as_ref().map(|f| f.applicability), None)
+            }
+        };
+        Finding {
+            path: path.to_owned(),
+            code,
+            rule,
+            severity,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            message,
+            fix,
+            edit,
+            source: line,
+        }
+    }
+}
+
+/// The lines of a report's input, each copied once, when a finding first asks for it.
+struct SourceLines<'r> {
+    report: &'r Report,
+    original: &'r str,
+    /// By line; lines past the last (the end of a text) share the last slot.
+    shared: Vec<Option<Arc<str>>>,
+}
+
+impl<'r> SourceLines<'r> {
+    fn of(report: &'r Report) -> Self {
+        let shared = vec![None; report.document.original_lines() + 1];
+        Self { report, original: report.document.original(), shared }
+    }
+
+    /// Line `line` (from 1), and where byte `offset` of the input is on it.
+    fn at(&mut self, line: u32, offset: usize) -> SourceLine {
+        let bytes = self.report.document.original_line_range(line);
         let line_start = bytes.start;
-        // Lines past the last (the end of a text) share the last slot.
-        let slot = (line as usize - 1).min(shared.len() - 1);
-        let text = shared[slot].get_or_insert_with(|| {
+        let slot = (line as usize - 1).min(self.shared.len() - 1);
+        let original = self.original;
+        let text = self.shared[slot].get_or_insert_with(|| {
             let text = original[bytes].trim_end_matches('\n');
             Arc::from(text.strip_suffix('\r').unwrap_or(text))
         });
         SourceLine { text: Arc::clone(text), at: offset.max(line_start) - line_start }
-    };
-    let placed: Vec<_> = placed
-        .into_iter()
-        .map(|(span, source)| {
-            let line = source_line(span.0.line, range(&source).start);
-            (span, source, line)
-        })
-        .collect();
-    placed
-        .into_par_iter()
-        .map(|((start, end), source, source_line)| {
-            let (code, rule, severity, message, fix, edit) = match source {
-                Source::Edit(edit) => (
-                    PENDING_EDITS_CODE,
-                    edit.rule,
-                    report.edit_severities.get(edit.rule).copied().unwrap_or(Severity::Info),
-                    edit_message(&edit.before, &edit.after),
-                    Some(Applicability::Safe),
-                    Some(EditText { before: edit.before.to_string(), after: edit.after.to_string() }),
-                ),
-                Source::Diagnostic(d) => {
-                    (d.code, d.rule, d.severity, d.message.to_string(), d.fix.as_ref().map(|f| f.applicability), None)
-                }
-            };
-            Finding {
-                path: path.to_owned(),
-                code,
-                rule,
-                severity,
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                message,
-                fix,
-                edit,
-                source: source_line,
-            }
-        })
-        .collect()
+    }
 }
 
 /// `clean` would replace, delete or insert text: which, shown with escapes for line breaks.

@@ -76,12 +76,17 @@ impl Layer {
         }
     }
 
-    /// Like [`map_forward`](Self::map_forward) for the end of a range, given that the first
-    /// `from` spans start before it: a position inside a replaced range maps to the end of its
-    /// replacement.
-    fn map_forward_end(&self, pos: usize, from: usize) -> usize {
-        let up_to = first_not(&self.spans, from, |s| s.before.start < pos);
-        match up_to.checked_sub(1).map(|i| &self.spans[i]) {
+    /// How many spans start before `pos` in the text before this layer, given that the first
+    /// `from` do.
+    fn spans_before_below(&self, pos: usize, from: usize) -> usize {
+        first_not(&self.spans, from, |s| s.before.start < pos)
+    }
+
+    /// Like [`map_forward`](Self::map_forward) for the end of a range, where `below` spans
+    /// start before it (see [`spans_before_below`](Self::spans_before_below)): a position
+    /// inside a replaced range maps to the end of its replacement.
+    fn map_forward_end(&self, pos: usize, below: usize) -> usize {
+        match below.checked_sub(1).map(|i| &self.spans[i]) {
             None => pos,
             Some(span) if pos <= span.before.end => span.after.end,
             Some(span) => span.after.end + (pos - span.before.end),
@@ -137,7 +142,11 @@ pub struct ToOriginal<'d> {
     last_start: usize,
 }
 
-impl ToOriginal<'_> {
+impl<'d> ToOriginal<'d> {
+    fn new(layers: &'d [Layer]) -> Self {
+        Self { layers, cursors: vec![0; layers.len()], last_start: 0 }
+    }
+
     /// The range of the original input that `range` came from. Ranges are best given in order
     /// of their starts; one that starts earlier than the one before is looked up from the
     /// beginning.
@@ -270,7 +279,8 @@ impl Document {
         let mut spans = Vec::with_capacity(applied);
         // How far the text after the changes so far moves.
         let mut shift = 0isize;
-        let mut to_original = ToOriginal { layers: &self.layers, cursors: vec![0; self.layers.len()], last_start: 0 };
+        // It borrows the layers alone: the edits grow meanwhile.
+        let mut to_original = ToOriginal::new(&self.layers);
         for change in changes {
             let range = change.range;
             let start = range.start.checked_add_signed(shift).expect("changes lie inside the text");
@@ -294,20 +304,13 @@ impl Document {
 
     /// Maps a range of the current text to the range of the original input it came from.
     pub fn to_original(&self, range: TextRange) -> TextRange {
-        let (mut start, mut end) = (range.start, range.end);
-        for layer in self.layers.iter().rev() {
-            let up_to = layer.spans_up_to(start, 0);
-            let end_up_to = if range.is_empty() { up_to } else { layer.spans_up_to(end, up_to) };
-            start = layer.map_start(start, up_to);
-            end = if range.is_empty() { start } else { layer.map_end(end, end_up_to) };
-        }
-        TextRange::new(start, end.max(start))
+        self.to_original_in_order().map(range)
     }
 
     /// A mapper of many ranges of the current text to the original input, fastest for ranges
     /// given in order of their starts (see [`ToOriginal`]).
     pub fn to_original_in_order(&self) -> ToOriginal<'_> {
-        ToOriginal { layers: &self.layers, cursors: vec![0; self.layers.len()], last_start: 0 }
+        ToOriginal::new(&self.layers)
     }
 
     /// Maps a byte offset of the original input to the current text; an offset inside replaced
@@ -334,7 +337,7 @@ impl Document {
             let (mut starts_from, mut ends_from) = (0, 0);
             let moved = changed.iter().map(|r| {
                 starts_from = layer.spans_before_up_to(r.start, starts_from);
-                ends_from = first_not(&layer.spans, ends_from, |s| s.before.start < r.end);
+                ends_from = layer.spans_before_below(r.end, ends_from);
                 // An empty range where the layer inserted maps to both ends of the insertion.
                 let (start, end) = (layer.map_forward(r.start, starts_from), layer.map_forward_end(r.end, ends_from));
                 TextRange::new(start.min(end), start.max(end))
@@ -347,10 +350,7 @@ impl Document {
     /// Maps a byte offset of the text as it was at batch `mark` to the current text (see
     /// [`to_current`](Self::to_current)).
     pub fn to_current_from(&self, mark: usize, offset: usize) -> usize {
-        self.layers
-            .iter()
-            .skip(mark)
-            .fold(offset, |pos, layer| layer.map_forward(pos, layer.spans_before_up_to(pos, 0)))
+        self.to_current_in_order(mark).map(offset)
     }
 
     /// A mapper of many offsets of the text as it was at batch `mark` to the current text,
