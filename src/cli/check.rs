@@ -1,8 +1,8 @@
 use super::args::{CheckArgs, FailOn};
 use super::input::{Input, clean_each, inputs};
-use super::{Status, error, unified_diff, write_stdout};
-use std::io::IsTerminal;
-use zhclean::output::{Finding, OutputFormat, PENDING_EDITS_CODE, emit, findings, plural, statistics};
+use super::{Status, error, or_exit, unified_diff, write_stdout};
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
+use zhclean::output::{Emitter, Finding, OutputFormat, PENDING_EDITS_CODE, Statistics, findings, plural};
 use zhclean::{Report, Severity};
 use zhclean_encoding::unreadable_input;
 
@@ -15,10 +15,20 @@ pub fn run(args: CheckArgs) -> Status {
         }
     };
     let inputs = inputs(&args.files);
-    let mut all = Vec::new();
-    let mut diffs = String::new();
-    let mut failed = false;
-    // The findings (and the diff) of each file are made on its worker thread.
+    let color = args.output_format == OutputFormat::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The human formats say on standard error which files failed.
+    let text_format = matches!(args.output_format, OutputFormat::Human | OutputFormat::Concise);
+    let least = match args.fail_on {
+        FailOn::Info => Severity::Info,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error => Severity::Error,
+    };
+    let mut output = Output::new(&args, color);
+    let mut tally = Tally::default();
+    // The findings (and the diff) of each file are made on its worker thread, and written here
+    // in the order of the files as soon as they and the files before them are done.
     let finish = |input: &Input, report: Report| {
         let diff = if args.diff {
             unified_diff(&input.display(), report.document.original(), report.text())
@@ -27,76 +37,125 @@ pub fn run(args: CheckArgs) -> Status {
         };
         Ok((findings(&input.display(), &report), diff))
     };
-    clean_each(&inputs, &pipeline, finish, |input, result| match result {
-        Ok((found, diff)) => {
-            diffs.push_str(&diff);
-            all.extend(found);
-        }
-        Err(message) => {
-            if matches!(args.output_format, OutputFormat::Human | OutputFormat::Concise) {
+    clean_each(&inputs, &pipeline, finish, |input, result| {
+        let (found, diff) = result.unwrap_or_else(|message| {
+            if text_format {
                 error(&message);
             }
-            all.push(Finding::failure(&input.display(), &message));
-            failed = true;
-        }
+            (vec![Finding::failure(&input.display(), &message)], String::new())
+        });
+        tally.add(&found, least);
+        let shown = found.iter().filter(|f| !(text_format && f.code == unreadable_input::RULE.code));
+        or_exit(output.write(shown, &diff));
     });
-    if args.diff {
-        write_stdout(&diffs);
-    } else if args.statistics {
-        write_stdout(&statistics(&all));
-    } else {
-        let color = args.output_format == OutputFormat::Human
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        // The human formats have said on standard error which files failed.
-        let text_format = matches!(args.output_format, OutputFormat::Human | OutputFormat::Concise);
-        let shown: Vec<Finding> =
-            all.iter().filter(|f| !(text_format && f.code == unreadable_input::RULE.code)).cloned().collect();
-        let mut out = Vec::new();
-        emit(args.output_format, &shown, color, &mut out).expect("writing to memory");
-        write_stdout(&String::from_utf8_lossy(&out));
-        if args.output_format == OutputFormat::Human {
-            write_stdout(&summary(&all));
-        }
+    or_exit(output.finish());
+    if args.output_format == OutputFormat::Human && !args.diff && !args.statistics {
+        write_stdout(&tally.summary());
     }
-    status(&all, failed, &args)
-}
-
-/// 2 when a file failed; 1 when `clean` would change a file or a diagnostic reaches
-/// `--fail-on` (unless `--exit-zero`); 0 otherwise.
-fn status(findings: &[Finding], failed: bool, args: &CheckArgs) -> Status {
-    let least = match args.fail_on {
-        FailOn::Info => Severity::Info,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Error => Severity::Error,
-    };
-    let fails = |f: &&Finding| f.code == PENDING_EDITS_CODE || f.severity >= least;
-    if failed {
+    if tally.failed > 0 {
         Status::Error
-    } else if !args.exit_zero && findings.iter().any(|f| fails(&f)) {
+    } else if tally.fails && !args.exit_zero {
         Status::Findings
     } else {
         Status::Ok
     }
 }
 
-fn summary(findings: &[Finding]) -> String {
-    let is_failure = |f: &Finding| f.code == unreadable_input::RULE.code;
-    let diagnostics = || findings.iter().filter(|f| f.code != PENDING_EDITS_CODE && !is_failure(f));
-    let count = |severity| diagnostics().filter(|f| f.severity == severity).count();
-    let mut unclean: Vec<&str> =
-        findings.iter().filter(|f| f.code == PENDING_EDITS_CODE).map(|f| f.path.as_str()).collect();
-    unclean.dedup();
-    let failed = findings.iter().filter(|f| is_failure(f)).count();
-    let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
-    let total = errors + warnings + infos;
-    let failures = if failed > 0 { format!("; {failed} {} failed", plural(failed, "file")) } else { String::new() };
-    format!(
-        "{total} {} ({errors} {}, {warnings} {}, {infos} info); {} {} would be changed by `zhclean clean`{failures}\n",
-        plural(total, "diagnostic"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        unclean.len(),
-        plural(unclean.len(), "file"),
-    )
+/// Where `check` writes: the findings in the chosen format, their count per rule
+/// (`--statistics`) or the diffs (`--diff`).
+enum Output {
+    Findings(Emitter<BufWriter<StdoutLock<'static>>>),
+    Statistics(Statistics),
+    Diffs,
+}
+
+impl Output {
+    fn new(args: &CheckArgs, color: bool) -> Self {
+        if args.diff {
+            Output::Diffs
+        } else if args.statistics {
+            Output::Statistics(Statistics::default())
+        } else {
+            Output::Findings(Emitter::new(args.output_format, color, BufWriter::new(std::io::stdout().lock())))
+        }
+    }
+
+    /// Writes (or counts) the findings of one file, or its diff.
+    fn write<'f>(&mut self, findings: impl Iterator<Item = &'f Finding>, diff: &str) -> std::io::Result<()> {
+        match self {
+            Output::Findings(emitter) => emitter.write(findings),
+            Output::Statistics(statistics) => {
+                statistics.add(findings);
+                Ok(())
+            }
+            Output::Diffs => {
+                write_stdout(diff);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Output::Findings(emitter) => emitter.finish()?.flush(),
+            Output::Statistics(statistics) => {
+                write_stdout(&statistics.table());
+                Ok(())
+            }
+            Output::Diffs => Ok(()),
+        }
+    }
+}
+
+/// What the summary line and the exit status need to know of the findings, counted file by
+/// file.
+#[derive(Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    /// Files `clean` would change (a file named twice in a row counts once).
+    unclean: usize,
+    last_unclean: Option<String>,
+    /// Files that could not be cleaned.
+    failed: usize,
+    /// Whether a finding fails the run: an edit `clean` would make, or a diagnostic at
+    /// `--fail-on` or above.
+    fails: bool,
+}
+
+impl Tally {
+    fn add(&mut self, findings: &[Finding], least: Severity) {
+        for finding in findings {
+            self.fails |= finding.code == PENDING_EDITS_CODE || finding.severity >= least;
+            if finding.code == PENDING_EDITS_CODE {
+                if self.last_unclean.as_deref() != Some(&*finding.path) {
+                    self.unclean += 1;
+                    self.last_unclean = Some(finding.path.to_string());
+                }
+            } else if finding.code == unreadable_input::RULE.code {
+                self.failed += 1;
+            } else {
+                *match finding.severity {
+                    Severity::Error => &mut self.errors,
+                    Severity::Warning => &mut self.warnings,
+                    Severity::Info => &mut self.infos,
+                } += 1;
+            }
+        }
+    }
+
+    fn summary(&self) -> String {
+        let (errors, warnings, infos, failed) = (self.errors, self.warnings, self.infos, self.failed);
+        let total = errors + warnings + infos;
+        let failures = if failed > 0 { format!("; {failed} {} failed", plural(failed, "file")) } else { String::new() };
+        format!(
+            "{total} {} ({errors} {}, {warnings} {}, {infos} info); {} {} would be changed by `zhclean clean`{failures}\n",
+            plural(total, "diagnostic"),
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            self.unclean,
+            plural(self.unclean, "file"),
+        )
+    }
 }

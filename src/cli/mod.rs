@@ -41,7 +41,13 @@ pub fn run(cli: Cli) -> Status {
 fn write_stdout(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    or_exit(out.write_all(text.as_bytes()).and_then(|()| out.flush()));
+}
+
+/// Ends the program when writing standard output failed: quietly for a closed pipe, else with
+/// the error.
+fn or_exit(written: std::io::Result<()>) {
+    if let Err(e) = written {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }

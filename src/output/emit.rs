@@ -25,31 +25,89 @@ pub enum OutputFormat {
     Sarif,
 }
 
-/// Writes `findings` in `format`; `color` asks the human format for ANSI colours.
-pub fn emit(format: OutputFormat, findings: &[Finding], color: bool, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        OutputFormat::Human => findings.iter().try_for_each(|f| writeln!(out, "{}", human_block(f, color))),
-        OutputFormat::Concise => findings.iter().try_for_each(|f| writeln!(out, "{}", human_line(f))),
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(findings).expect("findings serialize")),
-        OutputFormat::JsonLines => {
-            findings.iter().try_for_each(|f| writeln!(out, "{}", serde_json::to_string(f).expect("findings serialize")))
+/// Writes findings in one output format as they come, the findings of one file at a time, so
+/// that a run over many files holds the findings of the files in flight, not of all of them.
+/// The line formats and JSON are written at once; SARIF, whose list of rules names every code
+/// found, is written by [`finish`](Self::finish).
+pub struct Emitter<W: Write> {
+    format: OutputFormat,
+    color: bool,
+    out: W,
+    /// Findings written so far: JSON separates them with commas.
+    written: usize,
+    /// The findings of a SARIF log, held until it is written.
+    held: Vec<Finding>,
+}
+
+impl<W: Write> Emitter<W> {
+    /// An emitter of `format` to `out`; `color` asks the human format for ANSI colours.
+    pub fn new(format: OutputFormat, color: bool, out: W) -> Self {
+        Self { format, color, out, written: 0, held: Vec::new() }
+    }
+
+    /// Writes `findings`, or holds them for SARIF.
+    pub fn write<'f>(&mut self, findings: impl IntoIterator<Item = &'f Finding>) -> io::Result<()> {
+        let out = &mut self.out;
+        for finding in findings {
+            match self.format {
+                OutputFormat::Human => writeln!(out, "{}", human_block(finding, self.color))?,
+                OutputFormat::Concise => writeln!(out, "{}", human_line(finding))?,
+                OutputFormat::Json => {
+                    out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                    out.write_all(json_array_element(finding).as_bytes())?;
+                }
+                OutputFormat::JsonLines => {
+                    writeln!(out, "{}", serde_json::to_string(finding).expect("findings serialize"))?
+                }
+                OutputFormat::Github => writeln!(out, "{}", github_line(finding))?,
+                OutputFormat::Sarif => self.held.push(finding.clone()),
+            }
+            self.written += 1;
         }
-        OutputFormat::Github => findings.iter().try_for_each(|f| writeln!(out, "{}", github_line(f))),
-        OutputFormat::Sarif => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&sarif(findings)).expect("SARIF serializes"))
+        Ok(())
+    }
+
+    /// Ends the output (closes the JSON array, writes the SARIF log) and returns the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        match self.format {
+            OutputFormat::Json if self.written == 0 => writeln!(self.out, "[]")?,
+            OutputFormat::Json => writeln!(self.out, "\n]")?,
+            OutputFormat::Sarif => {
+                writeln!(self.out, "{}", serde_json::to_string_pretty(&sarif(&self.held)).expect("SARIF serializes"))?
+            }
+            _ => {}
         }
+        Ok(self.out)
     }
 }
 
-/// The count of findings per rule, most frequent first: `12  ZH308  halfwidth-punctuation`.
-pub fn statistics(findings: &[Finding]) -> String {
-    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for finding in findings {
-        *counts.entry((finding.code, finding.rule)).or_default() += 1;
+/// `finding` as an element of a pretty-printed JSON array: indented one level, without the
+/// comma or the line break that separate it from the next.
+fn json_array_element(finding: &Finding) -> String {
+    let array = serde_json::to_string_pretty(std::slice::from_ref(finding)).expect("findings serialize");
+    array.strip_prefix("[\n").and_then(|a| a.strip_suffix("\n]")).expect("a pretty array of one").to_owned()
+}
+
+/// The count of findings per rule, most frequent first, counted as they come.
+#[derive(Debug, Default)]
+pub struct Statistics {
+    counts: BTreeMap<(&'static str, &'static str), usize>,
+}
+
+impl Statistics {
+    /// Counts `findings`.
+    pub fn add<'f>(&mut self, findings: impl IntoIterator<Item = &'f Finding>) {
+        for finding in findings {
+            *self.counts.entry((finding.code, finding.rule)).or_default() += 1;
+        }
     }
-    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    rows.iter().map(|((code, rule), n)| format!("{n:>6}  {code:<6} {rule}\n")).collect()
+
+    /// A line per rule: `12  ZH308  halfwidth-punctuation`.
+    pub fn table(&self) -> String {
+        let mut rows: Vec<(&(&str, &str), &usize)> = self.counts.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        rows.iter().map(|((code, rule), n)| format!("{n:>6}  {code:<6} {rule}\n")).collect()
+    }
 }
 
 /// The human form: the finding's line, then the source line with the span underlined.
@@ -147,7 +205,7 @@ fn sarif(findings: &[Finding]) -> Sarif {
             serde_json::json!({
                 "ruleId": f.code,
                 "level": sarif_level(f.severity),
-                "message": { "text": if f.code == PENDING_EDITS_CODE { format!("{}: {}", f.rule, f.message) } else { f.message.clone() } },
+                "message": { "text": if f.code == PENDING_EDITS_CODE { format!("{}: {}", f.rule, f.message) } else { f.message.to_string() } },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": f.path },
@@ -192,7 +250,7 @@ mod tests {
 
     fn finding() -> Finding {
         Finding {
-            path: "a.txt".to_owned(),
+            path: "a.txt".into(),
             code: "ZH106",
             rule: "unbalanced-pair",
             severity: Severity::Warning,
@@ -200,17 +258,24 @@ mod tests {
             column: 3,
             end_line: 2,
             end_column: 4,
-            message: "`《` has no matching `》`, here".to_owned(),
+            message: "`《` has no matching `》`, here".into(),
             fix: Some(Applicability::Unsafe),
             edit: None,
             source: crate::output::SourceLine { text: "双方《联合国宪章".into(), at: 6 },
         }
     }
 
+    fn emitted_all(format: OutputFormat, findings: &[Finding]) -> String {
+        let mut emitter = Emitter::new(format, false, Vec::new());
+        // Two calls, as for two files.
+        let (first, rest) = findings.split_at(findings.len().min(1));
+        emitter.write(first).unwrap();
+        emitter.write(rest).unwrap();
+        String::from_utf8(emitter.finish().unwrap()).unwrap()
+    }
+
     fn emitted(format: OutputFormat) -> String {
-        let mut out = Vec::new();
-        emit(format, &[finding()], false, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        emitted_all(format, &[finding()])
     }
 
     #[test]
@@ -246,7 +311,19 @@ mod tests {
         let mut other = finding();
         other.code = "ZH000";
         other.rule = "halfwidth-punctuation";
-        let findings = [finding(), other.clone(), other];
-        assert_eq!(statistics(&findings), "     2  ZH000  halfwidth-punctuation\n     1  ZH106  unbalanced-pair\n");
+        let mut statistics = Statistics::default();
+        statistics.add(&[finding(), other.clone()]);
+        statistics.add(&[other]);
+        assert_eq!(statistics.table(), "     2  ZH000  halfwidth-punctuation\n     1  ZH106  unbalanced-pair\n");
+    }
+
+    #[test]
+    fn json_is_one_pretty_array_written_as_the_findings_come() {
+        let mut other = finding();
+        other.line = 7;
+        for findings in [vec![], vec![finding()], vec![finding(), other.clone(), other]] {
+            let whole = serde_json::to_string_pretty(&findings).unwrap() + "\n";
+            assert_eq!(emitted_all(OutputFormat::Json, &findings), whole);
+        }
     }
 }

@@ -1,18 +1,18 @@
-//! Outputs: the findings of a report, and one emitter per format (`emit`): human, concise,
+//! Outputs: the findings of a report, and one emitter for every format (`Emitter`): human, concise,
 //! JSON, JSON lines, GitHub workflow annotations and SARIF; the reviewable report and the
 //! detection line.
 
 mod emit;
 mod records;
 
-pub use emit::{OutputFormat, emit, statistics};
+pub use emit::{Emitter, OutputFormat, Statistics};
 pub use records::{DiagnosticRecord, EditRecord, Records, records};
 
 use crate::Report;
 use serde::Serialize;
 use std::fmt::Write;
 use std::sync::Arc;
-use zhclean_core::{Applicability, LineCol, Severity};
+use zhclean_core::{Applicability, CompactString, LineCol, Severity};
 use zhclean_encoding::{EncodingInfo, LineEndings};
 
 /// Code of the finding that says `clean` would change a file.
@@ -21,8 +21,9 @@ pub const PENDING_EDITS_CODE: &str = "ZH000";
 /// One finding about one file, as printed by `check`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// The file, as given on the command line (`-` for standard input).
-    pub path: String,
+    /// The file, as given on the command line (`-` for standard input); shared by the findings
+    /// of the file.
+    pub path: Arc<str>,
     /// Stable code (`ZH000` for edits `clean` would make).
     pub code: &'static str,
     /// Rule name.
@@ -37,8 +38,8 @@ pub struct Finding {
     pub end_line: u32,
     /// Column where the finding ends.
     pub end_column: u32,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong; shared with the diagnostic it reports.
+    pub message: Arc<str>,
     /// Whether `clean` fixes it: `safe`, `unsafe` (with `--unsafe-fixes`) or absent.
     pub fix: Option<Applicability>,
     /// For an edit `clean` would make: the text it replaces and its replacement.
@@ -94,9 +95,9 @@ impl Excerpt {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EditText {
     /// The text of the input it replaces.
-    pub before: String,
+    pub before: CompactString,
     /// Its replacement.
-    pub after: String,
+    pub after: CompactString,
 }
 
 impl Finding {
@@ -105,7 +106,7 @@ impl Finding {
         let rule = &zhclean_encoding::unreadable_input::RULE;
         let message = message.strip_prefix(path).and_then(|m| m.strip_prefix(": ")).unwrap_or(message);
         Finding {
-            path: path.to_owned(),
+            path: path.into(),
             code: rule.code,
             rule: rule.name,
             severity: rule.severity,
@@ -113,7 +114,7 @@ impl Finding {
             column: 1,
             end_line: 1,
             end_column: 1,
-            message: message.to_owned(),
+            message: message.into(),
             fix: None,
             edit: None,
             source: SourceLine::default(),
@@ -140,7 +141,8 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
             (span, source, line)
         })
         .collect();
-    placed.into_par_iter().map(|(span, source, line)| source.finding(path, report, span, line)).collect()
+    let path: Arc<str> = path.into();
+    placed.into_par_iter().map(|(span, source, line)| source.finding(&path, report, span, line)).collect()
 }
 
 /// What a finding reports.
@@ -159,22 +161,22 @@ impl Source<'_> {
     }
 
     /// The finding of `path` that reports it, at `(start, end)` on `line`.
-    fn finding(self, path: &str, report: &Report, (start, end): (LineCol, LineCol), line: SourceLine) -> Finding {
+    fn finding(self, path: &Arc<str>, report: &Report, (start, end): (LineCol, LineCol), line: SourceLine) -> Finding {
         let (code, rule, severity, message, fix, edit) = match self {
             Source::Edit(edit) => (
                 PENDING_EDITS_CODE,
                 edit.rule,
                 report.edit_severities.get(edit.rule).copied().unwrap_or(Severity::Info),
-                edit_message(&edit.before, &edit.after),
+                edit_message(&edit.before, &edit.after).into(),
                 Some(Applicability::Safe),
-                Some(EditText { before: edit.before.to_string(), after: edit.after.to_string() }),
+                Some(EditText { before: edit.before.clone(), after: edit.after.clone() }),
             ),
             Source::Diagnostic(d) => {
-                (d.code, d.rule, d.severity, d.message.to_string(), d.fix.as_ref().map(|f| f.applicability), None)
+                (d.code, d.rule, d.severity, Arc::clone(&d.message), d.fix.as_ref().map(|f| f.applicability), None)
             }
         };
         Finding {
-            path: path.to_owned(),
+            path: Arc::clone(path),
             code,
             rule,
             severity,
@@ -220,12 +222,25 @@ impl<'r> SourceLines<'r> {
 
 /// `clean` would replace, delete or insert text: which, shown with escapes for line breaks.
 fn edit_message(before: &str, after: &str) -> String {
-    let shown = |text: &str| format!("{text:?}");
+    let shown = quoted;
     match (before.is_empty(), after.is_empty()) {
         (true, _) => format!("`clean` would insert {}", shown(after)),
         (_, true) => format!("`clean` would delete {}", shown(before)),
         _ => format!("`clean` would replace {} with {}", shown(before), shown(after)),
     }
+}
+
+/// `text` in double quotes with the escapes of `{:?}`, quickly for the characters that need none
+/// (ideographs, CJK and full-width punctuation, printable ASCII), which most edits hold.
+fn quoted(text: &str) -> String {
+    if text.chars().all(shown_as_is) { format!("\"{text}\"") } else { format!("{text:?}") }
+}
+
+/// True for a character that `{:?}` shows as it is.
+fn shown_as_is(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{3001}'..='\u{3029}' | '\u{4E00}'..='\u{9FEF}' | '\u{FF01}'..='\u{FF5E}')
+        && c != '"'
+        && c != '\\'
 }
 
 /// `path:line:column: severity[code] rule: message`, one line per finding.
@@ -348,6 +363,17 @@ pub fn plural(count: usize, word: &str) -> String {
 mod tests {
     use super::*;
     use crate::{Config, Pipeline};
+
+    #[test]
+    fn quoting_is_that_of_debug() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| shown_as_is(c)) {
+            assert_eq!(quoted(&c.to_string()), format!("{:?}", c.to_string()), "U+{:04X}", c as u32);
+        }
+        for text in ["双方,“合作”", "a\"b\\c", "\r\n", "\u{200B}中", "\u{301}é", "\u{3000}", "", "１２"] {
+            assert_eq!(quoted(text), format!("{text:?}"));
+        }
+        assert!(shown_as_is('中') && shown_as_is('，') && !shown_as_is('\u{200B}') && !shown_as_is('"'));
+    }
 
     #[test]
     fn findings_locate_edits_and_diagnostics_in_the_input() {
