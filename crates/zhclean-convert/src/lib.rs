@@ -41,8 +41,9 @@ pub fn run(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&
 /// Converts `doc` with `converter` when one is configured (and `opencc-conversion` enabled).
 pub fn convert(doc: &mut Document, converter: Option<&Converter>, enabled: impl Fn(&str) -> bool) {
     if let Some(converter) = converter.filter(|_| enabled(NAME)) {
-        let changes = changes(doc.text(), converter);
-        doc.apply(changes);
+        // Logged as they come, stretch by stretch: a converted document has hundreds of
+        // thousands.
+        doc.apply_in_order(|text, log| converted_runs(text, converter, log));
     }
 }
 
@@ -70,28 +71,22 @@ pub fn record_mixed_script(doc: &mut Document, findings: Vec<Diagnostic>, unsafe
     doc.apply(fixes);
 }
 
-fn changes(text: &str, converter: &Converter) -> Vec<Change> {
-    changes_for(text, converter, NAME)
-}
-
-/// The changes `converter` makes to `text`, line by line, under rule `rule`; stretches of lines
-/// are converted on the threads of the pool.
-fn changes_for(text: &str, converter: &Converter, rule: &'static str) -> Vec<Change> {
-    let mut changes = Vec::new();
+/// Hands `log` the changes `converter` makes to `text`, line by line, in order; stretches of
+/// lines are converted on the threads of the pool.
+fn converted_runs(text: &str, converter: &Converter, log: &mut dyn FnMut(Change)) {
     let converted = |offset: usize, stretch: &str| {
         let mut found = Vec::new();
         for (line_start, line) in zhclean_core::lines_with_starts(stretch) {
             if converter.may_change(line) {
                 let converted = converter.convert(line);
                 if converted != line {
-                    found.extend(differing_runs(line, &converted, offset + line_start, rule));
+                    found.extend(differing_runs(line, &converted, offset + line_start, NAME));
                 }
             }
         }
         found
     };
-    zhclean_core::read_line_stretches(text, converted, |mut found| changes.append(&mut found));
-    changes
+    zhclean_core::read_line_stretches(text, converted, |found| found.into_iter().for_each(&mut *log));
 }
 
 /// The runs of characters in which `before` and `after` differ, as changes at `offset`; the

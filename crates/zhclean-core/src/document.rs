@@ -255,50 +255,52 @@ impl Document {
     /// batch is skipped (it is re-proposed by the next pass of its stage, if still wanted), and a
     /// change that would not alter the text is dropped. Returns the number of changes applied.
     pub fn apply(&mut self, mut changes: Vec<Change>) -> usize {
-        if changes.is_empty() {
-            return 0;
-        }
         changes.sort_by_key(|c| (c.range.start, c.range.end));
-        let mut end = 0;
-        changes.retain(|change| {
-            let range = change.range;
-            let kept =
-                range.start >= end && range.end <= self.text.len() && self.text[range.as_range()] != change.replacement;
-            if kept {
-                end = range.end;
-            }
-            kept
-        });
-        if changes.is_empty() {
-            return 0;
-        }
-        let applied = changes.len();
         // The log grows by what each batch adds, not by doubling (on a large document, doubling
-        // leaves megabytes unused at the peak), and the batch is logged in place.
-        self.edits.reserve_exact(applied);
-        let mut spans = Vec::with_capacity(applied);
-        // How far the text after the changes so far moves.
-        let mut shift = 0isize;
-        // It borrows the layers alone: the edits grow meanwhile.
-        let mut to_original = ToOriginal::new(&self.layers);
-        for change in changes {
+        // leaves megabytes unused at the peak).
+        self.edits.reserve_exact(changes.len());
+        self.apply_in_order(|_, log| changes.into_iter().for_each(log))
+    }
+
+    /// Applies, as one batch, the changes that `produce` hands to the logger it is given, in
+    /// order of position (it reads the current text, its first argument): each is logged as an
+    /// edit as it comes, so that no list of them is held beside the log (a conversion makes
+    /// hundreds of thousands). A change that overlaps or precedes the one before is skipped,
+    /// and one that would not alter the text dropped, as [`apply`](Self::apply) does. Returns
+    /// the number of changes applied.
+    pub fn apply_in_order(&mut self, produce: impl FnOnce(&str, &mut dyn FnMut(Change))) -> usize {
+        let Self { text, layers, edits, .. } = self;
+        let first = edits.len();
+        let mut spans = Vec::new();
+        // Where the last change kept ends, and how far the text after it moves.
+        let (mut end, mut shift) = (0, 0isize);
+        let mut to_original = ToOriginal::new(layers);
+        produce(text, &mut |change: Change| {
             let range = change.range;
+            if range.start < end || range.end > text.len() || text[range.as_range()] == change.replacement {
+                return;
+            }
+            end = range.end;
             let start = range.start.checked_add_signed(shift).expect("changes lie inside the text");
             spans.push(Span { after: TextRange::new(start, start + change.replacement.len()), before: range });
             shift += change.replacement.len() as isize - range.len() as isize;
-            let edit = Edit {
+            edits.push(Edit {
                 rule: change.rule,
                 range: to_original.map(range),
-                before: self.text[range.as_range()].into(),
+                before: text[range.as_range()].into(),
                 after: change.replacement,
                 confidence: change.confidence,
-            };
-            self.edits.push(edit);
+            });
+        });
+        if spans.is_empty() {
+            return 0;
         }
-        let batch = &self.edits[self.edits.len() - applied..];
+        spans.shrink_to_fit();
+        let batch = &edits[first..];
         let replacements = spans.iter().zip(batch).map(|(span, edit)| (span.before, edit.after.as_str()));
-        splice_in_place(&mut self.text, replacements);
-        self.layers.push(Layer { spans });
+        splice_in_place(text, replacements);
+        let applied = spans.len();
+        layers.push(Layer { spans });
         applied
     }
 
@@ -660,5 +662,26 @@ mod tests {
         assert_eq!(applied, 1);
         assert_eq!(doc.text(), "aXdef");
         assert_eq!(doc.edits().len(), 1);
+    }
+
+    #[test]
+    fn changes_handed_over_in_order_are_logged_as_they_come() {
+        let mut doc = Document::new("甲乙丙丁戊");
+        let applied = doc.apply_in_order(|text, log| {
+            assert_eq!(text, "甲乙丙丁戊");
+            log(change("one", 3, 6, "二"));
+            log(change("before", 0, 3, "一"));
+            log(change("overlapping", 3, 9, "X"));
+            log(change("same", 9, 12, "丁"));
+            log(change("insert", 12, 12, "·"));
+            log(change("past", 12, 99, "X"));
+        });
+        assert_eq!(applied, 2);
+        assert_eq!(doc.text(), "甲二丙丁·戊");
+        let rules: Vec<&str> = doc.edits().iter().map(|e| e.rule).collect();
+        assert_eq!(rules, ["one", "insert"]);
+        assert_eq!(doc.to_original(TextRange::new(12, 14)), TextRange::new(12, 12));
+        assert_eq!(doc.apply_in_order(|_, _| {}), 0);
+        assert_eq!(doc.batches(), 1);
     }
 }
