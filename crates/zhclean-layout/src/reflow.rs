@@ -660,7 +660,7 @@ impl Evidence {
         let cut_lines =
             content.iter().filter(|&&i| is_running_text(lines[i].text) && ends_in_word(lines[i].text)).count();
         // The first line holding quotes shows the measure `measure_widths` chose.
-        let quoted = lines.iter().find(|l| l.text.contains(['“', '”', '‘', '’']));
+        let quoted = lines.iter().find(|l| has_curly_quote(l.text));
         Self {
             exact: false,
             narrow_quotes: quoted.is_some_and(|l| l.width != extent(l.indent, l.text, false)),
@@ -937,19 +937,32 @@ fn openers(counts: HashMap<(char, char), usize>, inside: &HashMap<(char, char), 
 /// The opening bigrams of the sentences that start inside a content line (after `。！？`, and
 /// the closing quotes that follow them), counted.
 fn sentence_starts_inside_lines(lines: &[Line], content: &[usize]) -> HashMap<(char, char), usize> {
-    let mut counts = HashMap::default();
-    for &i in content {
-        let text = lines[i].text;
-        for (at, c) in text.char_indices() {
-            if matches!(c, '。' | '！' | '？') {
-                let rest = text[at + c.len_utf8()..].trim_start_matches(['”', '’', '」', '』']);
-                if let Some(bigram) = opening_bigram(rest) {
-                    *counts.entry(bigram).or_default() += 1;
-                }
+    use rayon::prelude::*;
+    content
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .fold(HashMap::default, |mut counts, &i| {
+            for bigram in sentence_starts_inside(lines[i].text) {
+                *counts.entry(bigram).or_default() += 1;
             }
-        }
-    }
-    counts
+            counts
+        })
+        .reduce(HashMap::default, |mut all, counts| {
+            for (bigram, n) in counts {
+                *all.entry(bigram).or_default() += n;
+            }
+            all
+        })
+}
+
+/// The opening bigrams of the sentences that start inside `line`, after `。！？` (found by
+/// their first bytes, `E3` and `EF`, which Chinese characters never start with).
+fn sentence_starts_inside(line: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    const ENDS: [&str; 3] = ["。", "！", "？"];
+    let bytes = line.as_bytes();
+    memchr::memchr2_iter(0xE3, 0xEF, bytes)
+        .filter(move |&at| ENDS.iter().any(|end| bytes[at..].starts_with(end.as_bytes())))
+        .filter_map(|at| opening_bigram(line[at + 3..].trim_start_matches(['”', '’', '」', '』'])))
 }
 
 /// The share of the paragraph starts counted in `counts` (by opening bigram) whose bigram
@@ -1291,6 +1304,20 @@ mod tests {
         run(&mut doc, ParagraphSeparator::BlankLine, &|_| true);
         let rules = doc.diagnostics().iter().map(|d| d.rule).collect();
         (doc.into_text(), rules)
+    }
+
+    #[test]
+    fn sentence_starts_are_found_after_each_full_stop() {
+        let line = "他说：“好。”我们走！「走？」？ok。Ａ！。";
+        let found: Vec<(char, char)> = sentence_starts_inside(line).collect();
+        let mut expected = Vec::new();
+        for (at, c) in line.char_indices().filter(|&(_, c)| matches!(c, '。' | '！' | '？')) {
+            let rest = line[at + c.len_utf8()..].trim_start_matches(['”', '’', '」', '』']);
+            expected.extend(opening_bigram(rest));
+        }
+        assert_eq!(found, expected);
+        assert!(!found.is_empty());
+        assert!(has_curly_quote("双方“合作”") && has_curly_quote("‘") && !has_curly_quote("双方「合作」—…"));
     }
 
     #[test]

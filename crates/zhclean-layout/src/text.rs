@@ -71,11 +71,21 @@ fn is_wide(c: char) -> bool {
 /// How many curly quotes `text` holds, found by their first byte: each makes
 /// [`display_width`] one column more than [`display_width_narrow_quotes`].
 pub fn curly_quotes(text: &str) -> usize {
+    curly_quote_offsets(text).count()
+}
+
+/// True when `text` holds a curly quote (`‘’“”`).
+pub fn has_curly_quote(text: &str) -> bool {
+    curly_quote_offsets(text).next().is_some()
+}
+
+/// Where the curly quotes of `text` are: found by their first byte, which Chinese characters
+/// (`E3`–`E9`) never start with.
+fn curly_quote_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     // `‘` `’` `“` `”` are E2 80 98, 99, 9C and 9D.
     memchr::memchr_iter(0xE2, bytes)
         .filter(|&i| bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)))
-        .count()
 }
 
 /// Curly quotes: wide in a Chinese font, narrow in a Western one.
