@@ -84,10 +84,12 @@ fn to_u32(n: usize) -> u32 {
 
 /// The lines of `text`, each with its line break, with the byte offset where each starts.
 pub fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive('\n').scan(0, |next, line| {
-        let start = *next;
-        *next += line.len();
-        Some((start, line))
+    let unterminated = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|newline| newline + 1).chain(unterminated);
+    ends.scan(0, move |start, end| {
+        let line = (*start, &text[*start..end]);
+        *start = end;
+        Some(line)
     })
 }
 
@@ -105,7 +107,7 @@ pub fn read_line_stretches<T: Send>(text: &str, read: impl Fn(usize, &str) -> T 
     let mut stretches = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let end = match text.as_bytes()[(start + STRETCH_BYTES).min(text.len())..].iter().position(|&b| b == b'\n') {
+        let end = match memchr::memchr(b'\n', &text.as_bytes()[(start + STRETCH_BYTES).min(text.len())..]) {
             Some(newline) => start + STRETCH_BYTES + newline + 1,
             None => text.len(),
         };
@@ -155,6 +157,8 @@ mod tests {
         let lines: Vec<(usize, &str)> = lines_with_starts("甲\n\nab\r\nc").collect();
         assert_eq!(lines, [(0, "甲\n"), (4, "\n"), (5, "ab\r\n"), (9, "c")]);
         assert_eq!(lines_with_starts("").count(), 0);
+        assert_eq!(lines_with_starts("\n").collect::<Vec<_>>(), [(0, "\n")]);
+        assert_eq!(lines_with_starts("甲\n").collect::<Vec<_>>(), [(0, "甲\n")]);
     }
 
     #[test]
