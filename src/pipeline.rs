@@ -225,9 +225,8 @@ impl Pipeline {
     /// Only CJK radicals-supplement characters depend on the script, so the script is detected
     /// only when the text has one (the convert stage detects it again for its own rules).
     fn punct_config(&self, document: &Document) -> PunctConfig {
-        let has_supplement_radical = document.text().contains(|c| ('\u{2E80}'..='\u{2EFF}').contains(&c));
-        let traditional =
-            has_supplement_radical && zhclean_convert::detect_script(document.text()) == Script::Traditional;
+        let traditional = zhclean_punct::has_supplement_radical(document.text())
+            && zhclean_convert::detect_script(document.text()) == Script::Traditional;
         PunctConfig { profile: self.config.profile, range_dash: self.config.range_dash, traditional }
     }
 

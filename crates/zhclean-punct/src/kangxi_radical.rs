@@ -65,6 +65,14 @@ fn ideograph(c: char, traditional: bool) -> Option<char> {
     }
 }
 
+/// True when `text` holds a character of the CJK Radicals Supplement (U+2E80–U+2EFF), whose
+/// ideographs depend on the document's script: found by its first two bytes, `E2 BA` or
+/// `E2 BB`, which Chinese characters never start with.
+pub fn has_supplement_radical(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0xBA | 0xBB)))
+}
+
 /// Proposes the unified ideograph for every radical that stands for one.
 pub fn changes(text: &str, traditional: bool) -> Vec<Change> {
     text.char_indices()
@@ -78,6 +86,15 @@ pub fn changes(text: &str, traditional: bool) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn supplement_radicals_are_found_by_their_bytes() {
+        for c in (0x2000..0x3100).filter_map(char::from_u32) {
+            let text = format!("双方{c}合作");
+            assert_eq!(has_supplement_radical(&text), ('\u{2E80}'..='\u{2EFF}').contains(&c), "U+{:04X}", c as u32);
+        }
+        assert!(!has_supplement_radical("") && has_supplement_radical("⻓"));
+    }
 
     fn fixed(text: &str, traditional: bool) -> String {
         let mut doc = zhclean_core::Document::new(text);

@@ -18,6 +18,8 @@ mod numbering_bracket;
 mod quote_style;
 mod stray_vertical_bar;
 
+pub use kangxi_radical::has_supplement_radical;
+
 use std::sync::LazyLock;
 use zhclean_core::triggers::{Scope, Trigger, TriggerTable, TriggeredLines, changes_on_lines};
 use zhclean_core::{Change, Document, Profile};
