@@ -27,20 +27,16 @@ impl LineEndings {
     /// The line endings of `text`.
     pub fn of(text: &str) -> Self {
         let bytes = text.as_bytes();
-        if !bytes.contains(&b'\r') {
-            return if bytes.contains(&b'\n') { Self::Lf } else { Self::None };
+        if memchr::memchr(b'\r', bytes).is_none() {
+            return if memchr::memchr(b'\n', bytes).is_some() { Self::Lf } else { Self::None };
         }
         let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
-        let mut iter = bytes.iter().peekable();
-        while let Some(&byte) = iter.next() {
-            match byte {
-                b'\r' if iter.peek() == Some(&&b'\n') => {
-                    iter.next();
-                    crlf += 1;
-                }
-                b'\r' => cr += 1,
-                b'\n' => lf += 1,
-                _ => {}
+        for at in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+            match (bytes[at], at.checked_sub(1).map(|before| bytes[before])) {
+                (b'\r', _) if bytes.get(at + 1) == Some(&b'\n') => crlf += 1,
+                (b'\r', _) => cr += 1,
+                (_, Some(b'\r')) => {}
+                _ => lf += 1,
             }
         }
         match (lf > 0, crlf > 0, cr > 0) {
@@ -63,6 +59,9 @@ mod tests {
         assert_eq!(LineEndings::of("一\r\n二\r\n"), LineEndings::Crlf);
         assert_eq!(LineEndings::of("一\r二"), LineEndings::Cr);
         assert_eq!(LineEndings::of("一\r\n二\n"), LineEndings::Mixed);
+        assert_eq!(LineEndings::of("\r\r\n"), LineEndings::Mixed);
+        assert_eq!(LineEndings::of("\r\n\r\n一"), LineEndings::Crlf);
+        assert_eq!(LineEndings::of("\n\r"), LineEndings::Mixed);
         assert_eq!(serde_json::to_string(&LineEndings::Crlf).unwrap(), "\"crlf\"");
     }
 }

@@ -95,6 +95,9 @@ const MIN_NEAR_CHARS: usize = 20;
 fn near_repeats(context: &Context, repeats: &HashSet<usize>) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let paragraphs = context.paragraphs();
+    if paragraphs.len() < 2 {
+        return Vec::new();
+    }
     let shingles =
         SampledShingles::of(paragraphs.iter().map(|p| (!repeats.contains(&p.range.start)).then(|| p.text.trim())));
     let candidates = Candidates::of(&shingles);
