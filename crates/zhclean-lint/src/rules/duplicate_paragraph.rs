@@ -161,8 +161,10 @@ impl Candidates {
             // paragraph with hundreds.
             let mut most: Vec<(usize, usize)> =
                 sharing.drain(..).map(|i| (i, std::mem::take(&mut shared[i]) as usize)).collect();
-            most.sort_unstable_by_key(|&(i, count)| (std::cmp::Reverse(count), i));
-            most.truncate(MAX_COMPARED);
+            if most.len() > MAX_COMPARED {
+                most.select_nth_unstable_by_key(MAX_COMPARED - 1, |&(i, count)| (std::cmp::Reverse(count), i));
+                most.truncate(MAX_COMPARED);
+            }
             most.sort_unstable();
             let enough = |&(i, count): &(usize, usize)| {
                 let smaller = shingles.of_paragraph(i).sampled.len().min(later.sampled.len()).max(1);
