@@ -1,7 +1,6 @@
 //! Character classes and measures that decide how lines fit together.
 
 pub use zhclean_core::chars::{at_most_chars, ends_sentence, is_closing};
-use zhclean_core::chars::{is_cjk_punctuation, is_han};
 
 /// Opening quotes and brackets.
 pub fn is_opening(c: char) -> bool {
@@ -55,17 +54,29 @@ pub fn is_unpunctuated(line: &str) -> bool {
 
 /// Display width: wide (Chinese) characters take two columns.
 pub fn display_width(line: &str) -> usize {
-    line.chars().map(|c| if is_wide(c) || is_curly_quote(c) { 2 } else { 1 }).sum()
+    display_width_narrow_quotes(line) + curly_quotes(line)
 }
 
 /// Display width with curly quotes one column wide: the measure of a layout that sets them in
 /// a Western font, as word processors do by default.
+///
+/// A character takes one column, a wide one two: every character from U+2E80 on (ideographs,
+/// CJK and full-width punctuation) and `—…·`. Counted from the bytes, as a loop the compiler
+/// vectorises: a character counts once at its first byte, and once more when that byte is
+/// `E3` or above (U+3000 on); the few wide characters below U+3000 start with `E2` or `C2`.
 pub fn display_width_narrow_quotes(line: &str) -> usize {
-    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    !is_curly_quote(c) && (is_han(c) || is_cjk_punctuation(c) || c as u32 >= 0x2E80 || matches!(c, '—' | '…'))
+    let bytes = line.as_bytes();
+    let columns: usize = bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xE3)).sum();
+    let wide_below_u3000 = memchr::memchr2_iter(0xE2, 0xC2, bytes)
+        .filter(|&i| match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            // U+2E80–U+2FFF, `—` (E2 80 94) and `…` (E2 80 A6).
+            (0xE2, Some(0xBA..=0xBF), _) | (0xE2, Some(0x80), Some(0x94 | 0xA6)) => true,
+            // `·` (C2 B7).
+            (0xC2, Some(0xB7), _) => true,
+            _ => false,
+        })
+        .count();
+    columns + wide_below_u3000
 }
 
 /// How many curly quotes `text` holds, found by their first byte: each makes
@@ -86,11 +97,6 @@ fn curly_quote_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     // `‘` `’` `“` `”` are E2 80 98, 99, 9C and 9D.
     memchr::memchr_iter(0xE2, bytes)
         .filter(|&i| bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)))
-}
-
-/// Curly quotes: wide in a Chinese font, narrow in a Western one.
-fn is_curly_quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’')
 }
 
 /// True for the characters zhclean treats as spacing inside a line.
@@ -132,5 +138,23 @@ mod tests {
             assert_eq!(display_width(text) - curly_quotes(text), display_width_narrow_quotes(text), "{text}");
         }
         assert_eq!(curly_quotes("“好”，‘是’——…"), 4);
+    }
+
+    #[test]
+    fn widths_counted_from_bytes_are_those_of_the_characters() {
+        // Curly quotes: wide in a Chinese font, narrow in a Western one.
+        let is_curly_quote = |c: char| matches!(c, '“' | '”' | '‘' | '’');
+        let wide = |c: char| {
+            !is_curly_quote(c) && (zhclean_core::chars::is_chinese(c) || c as u32 >= 0x2E80 || matches!(c, '—' | '…'))
+        };
+        let mut all = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(display_width_narrow_quotes(&one), if wide(c) { 2 } else { 1 }, "U+{:04X}", c as u32);
+            assert_eq!(display_width(&one), if wide(c) || is_curly_quote(c) { 2 } else { 1 }, "U+{:04X}", c as u32);
+            all.push(c);
+        }
+        let by_characters: usize = all.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+        assert_eq!(display_width_narrow_quotes(&all), by_characters);
     }
 }
