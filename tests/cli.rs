@@ -133,6 +133,24 @@ fn check_reports_a_missing_file_and_checks_the_others() {
 }
 
 #[test]
+fn check_writes_the_findings_of_each_file_in_the_order_of_the_files() {
+    let text = format!("{DUPLICATE}\n\n{DUPLICATE}\n");
+    let dir = fixture_dir(&[("a.txt", "指出,利用。\n".as_bytes()), ("b.txt", text.as_bytes()), ("c.txt", b"ok\n")]);
+    let files = ["b.txt", "missing.txt", "c.txt", "a.txt", "b.txt"];
+    let json = zhclean(&[&["check", "--format", "json"][..], &files].concat(), dir.path());
+    assert_eq!(json.status.code(), Some(2));
+    let findings: Vec<serde_json::Value> = serde_json::from_str(stdout(&json)).unwrap();
+    let found: Vec<(&str, &str)> =
+        findings.iter().map(|f| (f["path"].as_str().unwrap(), f["code"].as_str().unwrap())).collect();
+    assert_eq!(found, [("b.txt", "ZH101"), ("missing.txt", "ZH003"), ("a.txt", "ZH000"), ("b.txt", "ZH101")]);
+    let none = zhclean(&["check", "--format", "json", "c.txt"], dir.path());
+    assert_eq!((none.status.code(), stdout(&none)), (Some(0), "[]\n"));
+    let diff = zhclean(&["check", "--diff", "a.txt", "c.txt", "a.txt"], dir.path());
+    assert_eq!(stdout(&diff).matches("+++ a.txt (cleaned)").count(), 2, "{}", stdout(&diff));
+    assert_eq!(diff.status.code(), Some(1));
+}
+
+#[test]
 fn detect_names_encoding_and_bom() {
     let dir = fixture_dir(&[("bom.txt", b"\xEF\xBB\xBFa\n")]);
     let output = zhclean(&["detect", "bom.txt"], dir.path());

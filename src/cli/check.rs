@@ -52,6 +52,8 @@ pub fn run(args: CheckArgs) -> Status {
     if args.output_format == OutputFormat::Human && !args.diff && !args.statistics {
         write_stdout(&tally.summary());
     }
+    // 2 when a file failed; 1 when `clean` would change a file or a diagnostic reaches
+    // `--fail-on` (unless `--exit-zero`); 0 otherwise.
     if tally.failed > 0 {
         Status::Error
     } else if tally.fails && !args.exit_zero {
