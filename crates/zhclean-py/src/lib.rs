@@ -1,6 +1,7 @@
 //! The Python package `zhclean`: the pipeline of the `zhclean` crate behind `clean`, `check`,
 //! `clean_batch` and a reusable `Cleaner`. Positions count code points of the input text, the
-//! unit of Python strings. Batches release the GIL and run on all cores.
+//! unit of Python strings. Batches release the GIL and run on all cores, or on as many threads
+//! as `threads` says (a worker of Ray or Spark given one core of a machine).
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -116,6 +117,8 @@ impl From<&Report> for Result {
 #[pyclass(frozen, module = "zhclean")]
 struct Cleaner {
     pipeline: Arc<Pipeline>,
+    /// The threads it cleans on when `threads` was given; else those of every core.
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// The configuration of the keyword settings, with the CLI's names and errors.
@@ -156,28 +159,50 @@ impl Cleaner {
         let info = EncodingInfo::of_text(&text);
         self.pipeline.clean_text(text, info)
     }
+
+    /// Runs `work` on this cleaner's threads.
+    fn on_threads<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+}
+
+/// A pool of `threads` threads, or none (every core) without a number.
+fn pool(threads: Option<usize>) -> PyResult<Option<Arc<rayon::ThreadPool>>> {
+    let Some(threads) = threads else { return Ok(None) };
+    if threads == 0 {
+        return Err(PyValueError::new_err("threads must be at least 1 (or None for every core)"));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("zhclean-{i}"))
+        .build()
+        .map_err(|e| PyValueError::new_err(format!("cannot start {threads} threads: {e}")))?;
+    Ok(Some(Arc::new(pool)))
 }
 
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (*, profile = "gb", convert = None, disable = Vec::new(), unsafe_fixes = false, paragraph_separator = "blank-line"))]
+    #[pyo3(signature = (*, profile = "gb", convert = None, disable = Vec::new(), unsafe_fixes = false, paragraph_separator = "blank-line", threads = None))]
     fn new(
         profile: &str,
         convert: Option<String>,
         disable: Vec<String>,
         unsafe_fixes: bool,
         paragraph_separator: &str,
+        threads: Option<usize>,
     ) -> PyResult<Self> {
         let config = config(profile, convert, disable, unsafe_fixes, paragraph_separator)?;
         let pipeline = Pipeline::new(config).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(Self { pipeline: Arc::new(pipeline) })
+        Ok(Self { pipeline: Arc::new(pipeline), pool: pool(threads)? })
     }
 
     /// Cleans `text`.
     fn clean(&self, py: Python<'_>, text: String) -> Result {
-        let report = py.allow_threads(|| self.clean_text(text));
-        Result::from(&report)
+        py.allow_threads(|| self.on_threads(|| Result::from(&self.clean_text(text))))
     }
 
     /// What `clean` reports about `text` (the edits it would make are in `clean(text).edits`).
@@ -188,7 +213,9 @@ impl Cleaner {
     /// Cleans every text of `texts` in parallel, without the GIL; the results in order.
     fn clean_batch(&self, py: Python<'_>, texts: Vec<String>) -> Vec<Result> {
         // The results too are made without the GIL, each on the thread that cleaned its text.
-        py.allow_threads(|| texts.into_par_iter().map(|text| Result::from(&self.clean_text(text))).collect())
+        py.allow_threads(|| {
+            self.on_threads(|| texts.into_par_iter().map(|text| Result::from(&self.clean_text(text))).collect())
+        })
     }
 }
 

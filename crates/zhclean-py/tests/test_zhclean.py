@@ -40,6 +40,17 @@ class CleanTest(unittest.TestCase):
             zhclean.clean("x", disable=["no-such-rule"])
         with self.assertRaisesRegex(ValueError, "unknown profile"):
             zhclean.Cleaner(profile="nope")
+        with self.assertRaisesRegex(ValueError, "threads must be at least 1"):
+            zhclean.Cleaner(threads=0)
+
+    def test_a_cleaner_on_its_own_threads_gives_what_every_core_gives(self):
+        # A long document too: it is cleaned in stretches on the threads of the cleaner's pool.
+        texts = [f"第{i}段,内容。" for i in range(500)] + ["双方指出,合作。\n\n" * 20000]
+        expected = [(r.text, len(r.edits)) for r in zhclean.Cleaner().clean_batch(texts)]
+        for threads in (1, 3):
+            cleaner = zhclean.Cleaner(threads=threads)
+            self.assertEqual([(r.text, len(r.edits)) for r in cleaner.clean_batch(texts)], expected)
+            self.assertEqual(cleaner.clean(texts[-1]).text, expected[-1][0])
 
     def test_a_cleaner_is_reused_and_batches_keep_their_order(self):
         cleaner = zhclean.Cleaner()

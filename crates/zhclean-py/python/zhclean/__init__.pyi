@@ -44,6 +44,7 @@ class Settings(TypedDict, total=False):
     disable: Sequence[str]
     unsafe_fixes: bool
     paragraph_separator: Separator
+    threads: Optional[int]
 
 class Cleaner:
     """Settings resolved once; reuse it for many texts (it is safe to share between threads)."""

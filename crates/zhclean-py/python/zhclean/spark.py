@@ -4,8 +4,10 @@
 >>> df = spark.read.json("docs.jsonl")
 >>> df.mapInArrow(clean_arrow_batches("text"), schema_with_counts(df.schema)).write.json("cleaned/")
 
-Each Arrow batch's text column is cleaned with ``clean_batch`` (all cores of the executor,
-without the GIL); ``zhclean_edits`` and ``zhclean_diagnostics`` count each document's findings.
+Each Arrow batch's text column is cleaned with ``clean_batch`` (without the GIL, on as many
+threads as the task has CPUs, ``spark.task.cpus``, so that the tasks running side by side share
+the executor's cores); ``zhclean_edits`` and ``zhclean_diagnostics`` count each document's
+findings.
 """
 
 from typing import Callable, Iterator
@@ -19,7 +21,7 @@ def clean_arrow_batches(text_column: str = "text", **settings) -> Callable[[Iter
     """The function to give ``mapInArrow``; settings as for ``zhclean.Cleaner``."""
 
     def clean(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        cleaner = zhclean.Cleaner(**settings)
+        cleaner = zhclean.Cleaner(**{"threads": _task_cpus(), **settings})
         for batch in batches:
             index = batch.schema.get_field_index(text_column)
             results = cleaner.clean_batch(batch.column(index).to_pylist())
@@ -31,6 +33,17 @@ def clean_arrow_batches(text_column: str = "text", **settings) -> Callable[[Iter
             yield pa.RecordBatch.from_arrays(columns, names=names)
 
     return clean
+
+
+def _task_cpus():
+    """The CPUs of the running Spark task; ``None`` (every core) outside one."""
+    try:
+        from pyspark import TaskContext
+
+        context = TaskContext.get()
+        return context.cpus() if context is not None else None
+    except Exception:
+        return None
 
 
 def schema_with_counts(schema):
