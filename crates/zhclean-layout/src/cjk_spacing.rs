@@ -118,10 +118,11 @@ pub fn has_wrap_spaces(text: &str) -> bool {
 /// for the space.
 fn lines_with_a_space(text: &str) -> impl Iterator<Item = &str> {
     let mut from = 0;
+    let bytes = text.as_bytes();
     std::iter::from_fn(move || {
-        let space = from + text[from..].find(' ')?;
-        let start = text[..space].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[space..].find('\n').map_or(text.len(), |i| space + i);
+        let space = from + memchr::memchr(b' ', &bytes[from..])?;
+        let start = memchr::memrchr(b'\n', &bytes[..space]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[space..]).map_or(text.len(), |i| space + i);
         from = (end + 1).min(text.len());
         Some(text[start..end].strip_suffix('\r').unwrap_or(&text[start..end]))
     })

@@ -33,16 +33,21 @@ const MIN_CUTS: usize = 8;
 /// a line end at least [`MIN_CUTS`] times two lines down, and at least twice as often there as
 /// on the next line.
 pub fn interleaved(lines: &[&str]) -> bool {
+    use rayon::prelude::*;
     let han_seam = |a: &str, b: &str| a.chars().next_back().is_some_and(is_han) && b.chars().next().is_some_and(is_han);
     // Without enough seams between Han characters two lines apart, the segmenter is not needed.
     if lines.windows(3).filter(|w| han_seam(w[0], w[2])).count() < MIN_CUTS {
         return false;
     }
+    // The segmenter reads a few characters at each seam, on the threads of the pool.
     let cut = |a: &str, b: &str| han_seam(a, b) && word_across(tail(a, 4), head(b, 4));
-    let after_next = lines.windows(3).filter(|w| cut(w[0], w[2])).count();
-    // Counting the cuts on the next line stops once they are more than half as many.
-    after_next >= MIN_CUTS && lines.windows(2).filter(|w| cut(w[0], w[1])).nth(after_next / 2).is_none()
+    let after_next = lines.par_windows(3).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[2])).count();
+    after_next >= MIN_CUTS
+        && lines.par_windows(2).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[1])).count() <= after_next / 2
 }
+
+/// Lines read on one thread at a time, at least.
+const SEAMS_PER_TASK: usize = 4096;
 
 #[cfg(test)]
 mod tests {
