@@ -122,7 +122,7 @@ fn human_block(finding: &Finding, color: bool) -> String {
         let tag = format!("{}[{}]", finding.severity, finding.code);
         line = line.replacen(&tag, &format!("{paint}{tag}\x1b[0m"), 1);
     }
-    if finding.source.text.is_empty() {
+    if finding.source.text().is_empty() {
         return line;
     }
     let span_chars = if finding.end_line == finding.line {
@@ -130,7 +130,7 @@ fn human_block(finding: &Finding, color: bool) -> String {
     } else {
         usize::MAX
     };
-    let excerpt = Excerpt::of(&finding.source.text, finding.source.at, span_chars);
+    let excerpt = Excerpt::of(finding.source.text(), finding.source.at, span_chars);
     let source: String = excerpt.text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
     let width = |chars: &str| chars.chars().map(char_width).sum::<usize>();
     let before: String = source.chars().take(excerpt.column as usize - 1).collect();
@@ -261,7 +261,7 @@ mod tests {
             message: "`《` has no matching `》`, here".into(),
             fix: Some(Applicability::Unsafe),
             edit: None,
-            source: crate::output::SourceLine { text: "双方《联合国宪章".into(), at: 6 },
+            source: crate::output::SourceLine::new("双方《联合国宪章", 6),
         }
     }
 

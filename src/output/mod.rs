@@ -45,8 +45,8 @@ pub struct Finding {
     /// For an edit `clean` would make: the text it replaces and its replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit: Option<EditText>,
-    /// The line of the input where the finding starts, shared by the findings on it, and where
-    /// on it (shown under it by the human format, see [`Excerpt`]).
+    /// The line of the input where the finding starts (in the input the findings of a file
+    /// share), and where on it (shown under it by the human format, see [`Excerpt`]).
     #[serde(skip)]
     pub source: SourceLine,
 }
@@ -54,10 +54,24 @@ pub struct Finding {
 /// A line of the input (without its line break) and a byte offset in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceLine {
-    /// The line.
-    pub text: Arc<str>,
-    /// Where the finding starts in it.
+    /// The whole input, shared by the findings of a file: no line is copied.
+    input: Arc<str>,
+    /// Where the line is in it.
+    line: std::ops::Range<usize>,
+    /// Where the finding starts in the line.
     pub at: usize,
+}
+
+impl SourceLine {
+    /// `line` (without its line break), with a finding at byte `at` of it.
+    pub fn new(line: &str, at: usize) -> Self {
+        Self { input: line.into(), line: 0..line.len(), at }
+    }
+
+    /// The line.
+    pub fn text(&self) -> &str {
+        &self.input[self.line.clone()]
+    }
 }
 
 /// Where a finding stands on its line of the input: up to [`EXCERPT_CONTEXT`] characters
@@ -133,7 +147,7 @@ pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
     // the report.
     let mut placed: Vec<_> = spans.into_iter().zip(sources).collect();
     placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
-    let mut lines = SourceLines::of(report);
+    let lines = SourceLines::of(report);
     let placed: Vec<_> = placed
         .into_iter()
         .map(|(span, source)| {
@@ -192,31 +206,24 @@ impl Source<'_> {
     }
 }
 
-/// The lines of a report's input, each copied once, when a finding first asks for it.
+/// The lines of a report's input, found in the input that the findings share.
 struct SourceLines<'r> {
     report: &'r Report,
-    original: &'r str,
-    /// By line; lines past the last (the end of a text) share the last slot.
-    shared: Vec<Option<Arc<str>>>,
+    input: Arc<str>,
 }
 
 impl<'r> SourceLines<'r> {
     fn of(report: &'r Report) -> Self {
-        let shared = vec![None; report.document.original_lines() + 1];
-        Self { report, original: report.document.original(), shared }
+        Self { report, input: report.document.original_shared() }
     }
 
     /// Line `line` (from 1), and where byte `offset` of the input is on it.
-    fn at(&mut self, line: u32, offset: usize) -> SourceLine {
+    fn at(&self, line: u32, offset: usize) -> SourceLine {
         let bytes = self.report.document.original_line_range(line);
-        let line_start = bytes.start;
-        let slot = (line as usize - 1).min(self.shared.len() - 1);
-        let original = self.original;
-        let text = self.shared[slot].get_or_insert_with(|| {
-            let text = original[bytes].trim_end_matches('\n');
-            Arc::from(text.strip_suffix('\r').unwrap_or(text))
-        });
-        SourceLine { text: Arc::clone(text), at: offset.max(line_start) - line_start }
+        let text = self.input[bytes.clone()].trim_end_matches('\n');
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let at = offset.max(bytes.start) - bytes.start;
+        SourceLine { input: Arc::clone(&self.input), line: bytes.start..bytes.start + text.len(), at }
     }
 }
 
@@ -395,7 +402,7 @@ mod tests {
             ]
         );
         let sources: Vec<(String, usize)> =
-            findings("a.txt", &report).into_iter().map(|f| (f.source.text.to_string(), f.source.at)).collect();
+            findings("a.txt", &report).into_iter().map(|f| (f.source.text().to_owned(), f.source.at)).collect();
         assert_eq!(sources[0], ("指出,利用。".to_owned(), 6));
         assert_eq!(sources[2], (String::new(), 0));
     }
@@ -419,10 +426,11 @@ mod tests {
         let report = Pipeline::new(Config::default()).unwrap().clean_bytes(input.as_bytes()).unwrap();
         let found = findings("a.txt", &report);
         assert_eq!(found.iter().filter(|f| f.rule == "halfwidth-punctuation").count(), 20_000);
-        // They share their line.
-        assert!(found.iter().all(|f| Arc::ptr_eq(&f.source.text, &found[0].source.text)));
+        // They share the input: no line is copied.
+        assert!(found.iter().all(|f| Arc::ptr_eq(&f.source.input, &found[0].source.input)));
+        assert!(found.iter().all(|f| f.source.text().len() == input.len()));
         let middle = found.iter().find(|f| f.column == 10_000).unwrap();
-        let excerpt = Excerpt::of(&middle.source.text, middle.source.at, 1);
+        let excerpt = Excerpt::of(middle.source.text(), middle.source.at, 1);
         assert_eq!(excerpt.text, format!("…{}中{}…", "(".repeat(41), ")".repeat(39)));
         assert_eq!(excerpt.text.chars().nth(excerpt.column as usize - 1), Some('('));
     }

@@ -1,5 +1,5 @@
 use crate::{Change, Diagnostic, Edit, LineCol, LineIndex, TextRange};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The text being cleaned, with the log of every edit made to it.
 ///
@@ -16,7 +16,7 @@ pub struct Document {
     diagnostics: Vec<Diagnostic>,
     original_len: usize,
     original_lines: LineIndex,
-    original: OnceLock<String>,
+    original: OnceLock<Arc<str>>,
 }
 
 /// One batch of applied changes: for each, where it sits after the batch and what it replaced.
@@ -191,10 +191,23 @@ impl Document {
         if self.edits.is_empty() {
             return &self.text;
         }
+        self.original_shared_once()
+    }
+
+    /// The original input as a shared string, for what outlives the document (the source
+    /// lines of findings): rebuilt, or copied when nothing was edited, once.
+    pub fn original_shared(&self) -> Arc<str> {
+        Arc::clone(self.original_shared_once())
+    }
+
+    fn original_shared_once(&self) -> &Arc<str> {
         self.original.get_or_init(|| {
+            if self.edits.is_empty() {
+                return Arc::from(self.text.as_str());
+            }
             let original = undone(&self.text, &self.layers, &self.edits);
             debug_assert_eq!(original.len(), self.original_len);
-            original
+            Arc::from(original)
         })
     }
 
