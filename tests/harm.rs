@@ -151,3 +151,24 @@ fn characters_of_the_other_script_change_only_when_asked() {
     let fixed = zhclean_stdin(&["clean", "--unsafe-fixes", "-"], text.as_bytes());
     assert_eq!(String::from_utf8_lossy(&fixed.stdout), "双方将推动中小学生交流，发展两国关系。\n");
 }
+
+/// Of the real PDF extractions, only plain `pdftotext` of a page set in two columns reads its
+/// lines alternately from the two columns; no other is reported as interleaved columns, so the
+/// others are reflowed.
+#[test]
+fn interleaved_columns_only_where_real_columns_interleave() {
+    let cases = Path::new("../shared/real-extraction/cases");
+    let mut found: Vec<String> = std::fs::read_dir(cases)
+        .expect("../shared/real-extraction/ is beside the checkout")
+        .map(|entry| entry.unwrap().path())
+        .filter(|case| {
+            clean(&case.join("input.bin"), Profile::GbT15834)
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == zhclean_core::registry::INTERLEAVED_COLUMNS.name)
+        })
+        .map(|case| case.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    assert_eq!(found, ["prose-tex-a4-2col-pdftotext"]);
+}

@@ -31,19 +31,29 @@ const MIN_CUTS: usize = 8;
 
 /// True when the lines (in order, without blank lines and page furniture) complete a word cut at
 /// a line end at least [`MIN_CUTS`] times two lines down, and at least twice as often there as
-/// on the next line.
+/// on the next line or three lines down.
+///
+/// In interleaved columns the next line and the line three down belong to the other column:
+/// words they complete are chance, the rate at which unrelated lines happen to form a word
+/// across their seam. A document of unrelated lines (paragraphs of one line each) completes
+/// words two lines down by that chance alone, as often as three lines down; in a large one the
+/// chance cuts alone exceed [`MIN_CUTS`].
 pub fn interleaved(lines: &[&str]) -> bool {
-    use rayon::prelude::*;
     let han_seam = |a: &str, b: &str| a.chars().next_back().is_some_and(is_han) && b.chars().next().is_some_and(is_han);
     // Without enough seams between Han characters two lines apart, the segmenter is not needed.
     if lines.windows(3).filter(|w| han_seam(w[0], w[2])).count() < MIN_CUTS {
         return false;
     }
-    // The segmenter reads a few characters at each seam, on the threads of the pool.
     let cut = |a: &str, b: &str| han_seam(a, b) && word_across(tail(a, 4), head(b, 4));
-    let after_next = lines.par_windows(3).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[2])).count();
-    after_next >= MIN_CUTS
-        && lines.par_windows(2).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[1])).count() <= after_next / 2
+    let after_next = cuts(lines, 2, cut);
+    after_next >= MIN_CUTS && cuts(lines, 1, cut) <= after_next / 2 && cuts(lines, 3, cut) <= after_next / 2
+}
+
+/// How many lines `cut` joins to the line `distance` lines down. The segmenter reads a few
+/// characters at each seam, on the threads of the pool.
+fn cuts(lines: &[&str], distance: usize, cut: impl Fn(&str, &str) -> bool + Sync) -> usize {
+    use rayon::prelude::*;
+    lines.par_windows(distance + 1).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[distance])).count()
 }
 
 /// Lines read on one thread at a time, at least.
@@ -67,5 +77,18 @@ mod tests {
         assert!(interleaved(&lines));
         let one_column: Vec<&str> = left.iter().chain(&right).copied().cycle().take(30).collect();
         assert!(!interleaved(&one_column));
+    }
+
+    #[test]
+    fn unrelated_lines_are_not_columns() {
+        // Lines of unrelated paragraphs: `困` two lines down meets `难` by chance, and as often
+        // three lines down; no line runs on to the next.
+        let block = ["双方都面临多重困", "今天天气很好", "难以克服的问题", "难得的机会"];
+        let lines: Vec<&str> = block.iter().copied().cycle().take(4 * 20).collect();
+        assert!(!interleaved(&lines));
+        // The same seams two lines down without the chance ones three lines down are columns.
+        let block = ["双方都面临多重困", "今天天气很好", "难以克服的问题", "今天天气很好"];
+        let lines: Vec<&str> = block.iter().copied().cycle().take(4 * 20).collect();
+        assert!(interleaved(&lines));
     }
 }
