@@ -82,6 +82,34 @@ fn correct_texts_of_other_kinds_come_through_unchanged() {
     assert_eq!(harm_by_file(files), BTreeMap::new(), "edits and warnings on correct text");
 }
 
+/// Two correct documents of one profile, one after the other (a blank line between), are a
+/// correct document: evidence gathered over the whole text (indented paragraphs, a wrap width)
+/// must not make one of them change the other (a poem after indented prose keeps its lines).
+/// Mixing scripts is reported, not edited, so only edits count here.
+#[test]
+fn two_correct_documents_in_one_come_through_unedited() {
+    let gb: Vec<PathBuf> =
+        corpus_real().into_iter().filter(|(_, profile)| *profile == Profile::GbT15834).map(|(path, _)| path).collect();
+    let pipeline = Pipeline::new(Config::default()).unwrap();
+    let mut edited = BTreeMap::new();
+    for first in &gb {
+        for second in gb.iter().filter(|&second| second != first) {
+            let text =
+                format!("{}\n{}", std::fs::read_to_string(first).unwrap(), std::fs::read_to_string(second).unwrap());
+            let report = pipeline.clean_bytes(text.as_bytes()).unwrap();
+            let mut rules: Vec<&str> = report.edits().iter().map(|edit| edit.rule).collect();
+            rules.sort_unstable();
+            rules.dedup();
+            if !rules.is_empty() {
+                let name = |path: &PathBuf| path.file_name().unwrap().to_string_lossy().into_owned();
+                edited.insert(format!("{} + {}", name(first), name(second)), rules);
+            }
+        }
+    }
+    assert!(gb.len() >= 8);
+    assert_eq!(edited, BTreeMap::new(), "edits on two correct documents in one");
+}
+
 /// The reported cases, each run as `printf '…' | zhclean clean -`: correct text comes out as it
 /// went in (plus the final newline), damaged text comes out repaired without new damage.
 #[test]

@@ -782,7 +782,10 @@ impl Evidence {
         if let Some(decision) = self.one_printed_line(a, b, gap) {
             return Some(decision);
         }
-        let short_block = !self.indented_paragraphs && self.short_block_lines.contains(&a_index);
+        // Indents mark the paragraphs of wrapped text; in text without a wrap every break is the
+        // author's, and a block of short lines keeps them (a poem after indented prose).
+        let short_block =
+            (!self.indented_paragraphs || self.wrap_width.is_none()) && self.short_block_lines.contains(&a_index);
         // A page break inside a block of short lines (a poem over two pages) leaves it one block.
         let page_break_only = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }))
             && gap.iter().all(|l| matches!(l.role, Role::Blank | Role::Furniture { .. }))
