@@ -83,31 +83,46 @@ fn correct_texts_of_other_kinds_come_through_unchanged() {
 }
 
 /// Two correct documents of one profile, one after the other (a blank line between), are a
-/// correct document: evidence gathered over the whole text (indented paragraphs, a wrap width)
-/// must not make one of them change the other (a poem after indented prose keeps its lines).
-/// Mixing scripts is reported, not edited, so only edits count here.
+/// correct document, and so is the first half of one (its first paragraphs) before the other:
+/// evidence gathered over the whole text (indented paragraphs, a wrap width) must not make one
+/// of them change the other (a poem after indented prose keeps its lines, a law's title after
+/// a few indented paragraphs stays apart from the note under it). Mixing scripts is reported,
+/// not edited, so only edits count here.
+///
+/// One combination is still edited, and is listed so that a change in it shows: where most
+/// paragraphs of the whole are indented, indents are taken to mark paragraphs everywhere, and
+/// the flush title and date of the document after them are joined. Telling the two documents
+/// apart needs evidence gathered per part of a document, not over all of it.
 #[test]
 fn two_correct_documents_in_one_come_through_unedited() {
     let gb: Vec<PathBuf> =
         corpus_real().into_iter().filter(|(_, profile)| *profile == Profile::GbT15834).map(|(path, _)| path).collect();
     let pipeline = Pipeline::new(Config::default()).unwrap();
+    let name = |path: &PathBuf| path.file_name().unwrap().to_string_lossy().into_owned();
     let mut edited = BTreeMap::new();
     for first in &gb {
+        let whole = std::fs::read_to_string(first).unwrap();
+        let paragraphs: Vec<&str> = whole.split_inclusive("\n\n").collect();
+        let parts = [("", format!("{whole}\n")), ("half of ", paragraphs[..paragraphs.len() / 2].concat())];
         for second in gb.iter().filter(|&second| second != first) {
-            let text =
-                format!("{}\n{}", std::fs::read_to_string(first).unwrap(), std::fs::read_to_string(second).unwrap());
-            let report = pipeline.clean_bytes(text.as_bytes()).unwrap();
-            let mut rules: Vec<&str> = report.edits().iter().map(|edit| edit.rule).collect();
-            rules.sort_unstable();
-            rules.dedup();
-            if !rules.is_empty() {
-                let name = |path: &PathBuf| path.file_name().unwrap().to_string_lossy().into_owned();
-                edited.insert(format!("{} + {}", name(first), name(second)), rules);
+            let second_text = std::fs::read_to_string(second).unwrap();
+            for (part, first_text) in &parts {
+                let report = pipeline.clean_bytes(format!("{first_text}{second_text}").as_bytes()).unwrap();
+                let mut rules: Vec<&str> = report.edits().iter().map(|edit| edit.rule).collect();
+                rules.sort_unstable();
+                rules.dedup();
+                if !rules.is_empty() {
+                    edited.insert(format!("{part}{} + {}", name(first), name(second)), rules);
+                }
             }
         }
     }
     assert!(gb.len() >= 8);
-    assert_eq!(edited, BTreeMap::new(), "edits on two correct documents in one");
+    let known = BTreeMap::from([(
+        "half of report-cn-2009-indented.txt + policy-cn-2018-xiangcun-zhenxing.txt".to_owned(),
+        vec!["stray-line-break"],
+    )]);
+    assert_eq!(edited, known, "edits on two correct documents in one");
 }
 
 /// The reported cases, each run as `printf '…' | zhclean clean -`: correct text comes out as it

@@ -674,8 +674,7 @@ impl Evidence {
             wrap_width,
             blank_gaps_common: blank_gaps * 2 > content.len(),
             blank_line_style: blank_gaps >= MIN_BLANK_GAPS && blank_gaps * 2 <= content.len(),
-            // Indents mark paragraphs unless every line of wrapped text has one (a margin).
-            indented_paragraphs: indented >= 2 && (indented * 10 <= body * 8 || wrap_width.is_none()),
+            indented_paragraphs: indents_mark_paragraphs(indented, body, wrap_width.is_some()),
             first_body: content.iter().copied().find(|&i| lines[i].kind() != Kind::Metadata),
         }
     }
@@ -1102,6 +1101,15 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
     }
     flush(&mut block);
     found
+}
+
+/// True when indents mark the paragraphs of a text of `body` body lines, `indented` of them
+/// indented: in wrapped text, where they mark each paragraph's first line, unless every line
+/// has one (a margin). Lines that are not wrapped are whole paragraphs, or lines the author
+/// broke: there an indent joins nothing, and a few indented paragraphs among flush ones (a
+/// report pasted before a law) do not make the flush ones continuations.
+fn indents_mark_paragraphs(indented: usize, body: usize, wrapped: bool) -> bool {
+    indented >= 2 && if wrapped { indented * 10 <= body * 8 } else { indented * 2 >= body }
 }
 
 /// Runs of fewer single-character lines than this are text (a heading `一`, a name).
