@@ -82,6 +82,33 @@ fn correct_texts_of_other_kinds_come_through_unchanged() {
     assert_eq!(harm_by_file(files), BTreeMap::new(), "edits and warnings on correct text");
 }
 
+/// Each block (paragraph, poem, list) of a correct document is a correct document on its own,
+/// as the texts of a corpus often are (one poem, one paragraph per record): cleaned alone it
+/// gains its final newline and nothing else. A poem of four lines keeps its lines though no
+/// blank line shows that they are one block.
+#[test]
+fn each_block_of_a_correct_document_comes_through_alone() {
+    let pipeline = Pipeline::new(Config::default()).unwrap();
+    let mut edited = BTreeMap::new();
+    for (path, profile) in corpus_real() {
+        let pipeline = if profile == Profile::GbT15834 {
+            &pipeline
+        } else {
+            &Pipeline::new(Config { profile, ..Config::default() }).unwrap()
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, block) in text.split("\n\n").enumerate() {
+            let report = pipeline.clean_bytes(block.as_bytes()).unwrap();
+            let rules: Vec<&str> =
+                report.edits().iter().map(|edit| edit.rule).filter(|&rule| rule != "final-newline").collect();
+            if !rules.is_empty() {
+                edited.insert(format!("{} block {}", path.file_name().unwrap().to_string_lossy(), n + 1), rules);
+            }
+        }
+    }
+    assert_eq!(edited, BTreeMap::new(), "edits on blocks of correct documents");
+}
+
 /// Two correct documents of one profile, one after the other (a blank line between), are a
 /// correct document, and so is the first half of one (its first paragraphs) before the other:
 /// evidence gathered over the whole text (indented paragraphs, a wrap width) must not make one

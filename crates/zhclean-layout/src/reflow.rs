@@ -1069,6 +1069,11 @@ const PARAGRAPH_INDENT: usize = 4;
 const MIN_SHORT_BLOCK_LINES: usize = 3;
 /// A line narrower than this many columns (or than half the wrap width) is far from any wrap.
 const SHORT_LINE_WIDTH: usize = 20;
+/// In text that is neither wrapped nor split into blocks by blank lines, a line narrower than
+/// this many columns may be a line of verse: the longest lines of classical verse and of ci
+/// (`五花马，千金裘，呼儿将出换美酒，与尔同销万古愁。`) hold about 24 characters with their
+/// marks, where lines that are paragraphs of prose run longer.
+const VERSE_LINE_WIDTH: usize = 50;
 
 /// The content lines (indexes into `lines`) that belong to a short-line block: at least
 /// [`MIN_SHORT_BLOCK_LINES`] lines separated by single line breaks, every one far shorter than
@@ -1078,16 +1083,19 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
     let blank_line_style = content.windows(2).any(|pair| pair[1] > pair[0] + 1);
     // Without a wrap width, a document that separates paragraphs by blank lines breaks lines
     // inside them only on purpose: every such block keeps its lines (a label and a speech).
-    let (limit, min_lines) = match wrap_width {
-        Some(width) => (SHORT_LINE_WIDTH.max(width / 2), MIN_SHORT_BLOCK_LINES),
-        None if blank_line_style => (usize::MAX, 2),
-        None => (SHORT_LINE_WIDTH, MIN_SHORT_BLOCK_LINES),
+    // One that does not is a block of verse where its lines are as short as verse lines and
+    // no indent sets some of them apart as the first lines of paragraphs.
+    let (limit, min_lines, verse) = match wrap_width {
+        Some(width) => (SHORT_LINE_WIDTH.max(width / 2), MIN_SHORT_BLOCK_LINES, false),
+        None if blank_line_style => (usize::MAX, 2, false),
+        None => (VERSE_LINE_WIDTH, MIN_SHORT_BLOCK_LINES, true),
     };
     let is_short = |i: usize| lines[i].width < limit && matches!(lines[i].kind(), Kind::Body);
+    let indents_alike = |block: &[usize]| block.iter().all(|&i| lines[i].indented() == lines[block[0]].indented());
     let mut found = HashSet::default();
     let mut block: Vec<usize> = Vec::new();
     let mut flush = |block: &mut Vec<usize>| {
-        if block.len() >= min_lines && block.iter().all(|&i| is_short(i)) {
+        if block.len() >= min_lines && block.iter().all(|&i| is_short(i)) && (!verse || indents_alike(block)) {
             found.extend(block.iter().copied());
         }
         block.clear();
