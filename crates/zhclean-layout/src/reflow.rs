@@ -125,6 +125,8 @@ struct Evidence {
     spread_lines: HashSet<usize>,
     /// Content lines (by index) of short-line blocks; see [`short_line_blocks`].
     short_block_lines: HashSet<usize>,
+    /// The content lines that are rows of a plain-text table (see [`crate::table`]).
+    table_lines: HashSet<usize>,
     /// The lines are measured with curly quotes one column wide (see [`measure_widths`]).
     narrow_quotes: bool,
 }
@@ -670,6 +672,7 @@ impl Evidence {
             opener_share: opener_share(&counts),
             openers: openers(counts, &sentence_starts_inside_lines(lines, content)),
             short_block_lines: short_line_blocks(lines, content, wrap_width),
+            table_lines: table_lines(lines, content),
             spread_lines: spread_lines(lines, content),
             wrap_width,
             blank_gaps_common: blank_gaps * 2 > content.len(),
@@ -765,6 +768,10 @@ impl Evidence {
     fn structure(&self, [a_index, b_index]: [usize; 2], a: &Line, b: &Line, gap: &[Line]) -> Option<Decision> {
         if gap.iter().any(|l| matches!(l.role, Role::Furniture { forward: true, .. })) {
             return Some(Decision::Paragraph);
+        }
+        // The rows of a table keep their line breaks, and no line joins one.
+        if self.table_lines.contains(&a_index) || self.table_lines.contains(&b_index) {
+            return Some(if gap.is_empty() { Decision::Line } else { Decision::Paragraph });
         }
         // A line spread out one character per line (a justified last line, as some extractors
         // read it) is one line.
@@ -1108,6 +1115,33 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
         block.push(i);
     }
     flush(&mut block);
+    found
+}
+
+/// The content lines (indexes into `lines`) that are rows of a plain-text table, found in each
+/// run of lines that follow one another directly.
+fn table_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
+    let mut found = HashSet::default();
+    let mut run: Vec<usize> = Vec::new();
+    let mut flush = |run: &mut Vec<usize>| {
+        let cells: Vec<Vec<usize>> = run
+            .iter()
+            .map(|&i| {
+                let indent = display_width(lines[i].indent);
+                crate::table::cell_starts(lines[i].text).into_iter().map(|column| indent + column).collect()
+            })
+            .collect();
+        let rows = crate::table::table_rows(&cells);
+        found.extend(run.iter().zip(rows).filter(|(_, row)| *row).map(|(&i, _)| i));
+        run.clear();
+    };
+    for (k, &i) in content.iter().enumerate() {
+        if k > 0 && content[k - 1] + 1 != i {
+            flush(&mut run);
+        }
+        run.push(i);
+    }
+    flush(&mut run);
     found
 }
 
