@@ -17,6 +17,10 @@ const TAB: usize = 8;
 /// [`MIN_GAP`] spaces or more, or after a tab. `line` is trimmed; its indent counts from 0.
 pub fn cell_starts(line: &str) -> Vec<usize> {
     let mut starts = Vec::new();
+    // Most lines of Chinese text hold neither two spaces in a row nor a tab.
+    if memchr::memchr(b'\t', line.as_bytes()).is_none() && memchr::memmem::find(line.as_bytes(), b"  ").is_none() {
+        return starts;
+    }
     let (mut column, mut spaces, mut tab) = (0, 0, false);
     for (at, c) in line.char_indices() {
         match c {
