@@ -150,6 +150,38 @@ fn check_writes_the_findings_of_each_file_in_the_order_of_the_files() {
     assert_eq!(diff.status.code(), Some(1));
 }
 
+/// Far more files than the threads hold ahead of the output (eight per thread): the workers
+/// wait for `check` to write the findings of earlier files, which it makes without them. The
+/// run must end (a minute at most) with every file's finding, in order.
+#[test]
+fn check_over_many_files_writes_every_finding_in_order() {
+    let text = "指出,利用。\n".repeat(40);
+    let files: Vec<(String, &[u8])> = (0..120).map(|n| (format!("{n:03}.txt"), text.as_bytes())).collect();
+    let dir = fixture_dir(&files.iter().map(|(name, bytes)| (name.as_str(), *bytes)).collect::<Vec<_>>());
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhclean"))
+        .args([&["check", "--output-format", "concise"][..], &names].concat())
+        .env("RAYON_NUM_THREADS", "2")
+        .current_dir(dir.path())
+        .stdout(std::fs::File::create(dir.path().join("findings")).unwrap())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("check over 120 files did not end within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    let findings = std::fs::read_to_string(dir.path().join("findings")).unwrap();
+    let mut paths: Vec<&str> = findings.lines().filter_map(|line| line.split(':').next()).collect();
+    assert_eq!(paths.len(), 120 * 40, "a comma on each of 40 lines");
+    paths.dedup();
+    assert_eq!(paths, names);
+}
+
 #[test]
 fn detect_names_encoding_and_bom() {
     let dir = fixture_dir(&[("bom.txt", b"\xEF\xBB\xBFa\n")]);

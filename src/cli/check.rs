@@ -2,7 +2,10 @@ use super::args::{CheckArgs, FailOn};
 use super::input::{Input, clean_each, inputs};
 use super::{Status, error, or_exit, unified_diff, write_stdout};
 use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
-use zhclean::output::{Emitter, Finding, OutputFormat, PENDING_EDITS_CODE, Statistics, findings, plural};
+use zhclean::output::{
+    Emitter, FINDINGS_PER_CHUNK, Finding, OutputFormat, PENDING_EDITS_CODE, Statistics, for_each_chunk_of_findings,
+    plural,
+};
 use zhclean::{Report, Severity};
 use zhclean_encoding::unreadable_input;
 
@@ -27,26 +30,35 @@ pub fn run(args: CheckArgs) -> Status {
     };
     let mut output = Output::new(&args, color);
     let mut tally = Tally::default();
-    // The findings (and the diff) of each file are made on its worker thread, and written here
-    // in the order of the files as soon as they and the files before them are done.
+    // The diff of each file is made on its worker thread; its findings are made here, a chunk
+    // at a time, and written in the order of the files as soon as they and the files before
+    // them are done: a large file's findings are not all held at once.
     let finish = |input: &Input, report: Report| {
         let diff = if args.diff {
             unified_diff(&input.display(), report.document.original(), report.text())
         } else {
             String::new()
         };
-        Ok((findings(&input.display(), &report), diff))
+        Ok((report, diff))
     };
     clean_each(&inputs, &pipeline, finish, |input, result| {
-        let (found, diff) = result.unwrap_or_else(|message| {
-            if text_format {
-                error(&message);
+        let mut write = |found: Vec<Finding>, diff: &str| {
+            tally.add(&found, least);
+            let shown = found.iter().filter(|f| !(text_format && f.code == unreadable_input::RULE.code));
+            or_exit(output.write(shown, diff));
+        };
+        match result {
+            Ok((report, diff)) => {
+                for_each_chunk_of_findings(&input.display(), &report, FINDINGS_PER_CHUNK, |found| write(found, ""));
+                write(Vec::new(), &diff);
             }
-            (vec![Finding::failure(&input.display(), &message)], String::new())
-        });
-        tally.add(&found, least);
-        let shown = found.iter().filter(|f| !(text_format && f.code == unreadable_input::RULE.code));
-        or_exit(output.write(shown, &diff));
+            Err(message) => {
+                if text_format {
+                    error(&message);
+                }
+                write(vec![Finding::failure(&input.display(), &message)], "");
+            }
+        }
     });
     or_exit(output.finish());
     if args.output_format == OutputFormat::Human && !args.diff && !args.statistics {

@@ -139,27 +139,42 @@ impl Finding {
 /// Every finding of `report`, in order of position: each edit `clean` would make (code `ZH000`,
 /// named after the rule that would make it) and each diagnostic.
 pub fn findings(path: &str, report: &Report) -> Vec<Finding> {
-    use rayon::prelude::*;
+    let mut all = Vec::new();
+    for_each_chunk_of_findings(path, report, usize::MAX, |chunk| all.extend(chunk));
+    all
+}
+
+/// Findings of `report` made at a time by [`for_each_chunk_of_findings`] for `check`: a large
+/// file has hundreds of thousands, which are written a chunk at a time, not held all at once.
+pub const FINDINGS_PER_CHUNK: usize = 16_384;
+
+/// The findings of `report`, in the order of [`findings`], handed to `take` up to `per_chunk`
+/// at a time: only the positions of all of them are held, and one chunk of findings.
+///
+/// Made on the calling thread, not on the pool: `check` calls it while the pool's threads may
+/// be waiting for it to take the findings of the file they are ahead of.
+pub fn for_each_chunk_of_findings(path: &str, report: &Report, per_chunk: usize, mut take: impl FnMut(Vec<Finding>)) {
     let sources: Vec<Source> =
         report.edits().iter().map(Source::Edit).chain(report.diagnostics.iter().map(Source::Diagnostic)).collect();
     let spans = report.spans(&sources.iter().map(Source::range).collect::<Vec<_>>());
     // In order: by position, an edit before a diagnostic at the same place, in the order of
     // the report.
     let mut placed: Vec<_> = spans.into_iter().zip(sources).collect();
-    placed.par_sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
+    placed.sort_by_key(|((start, _), source)| (start.line, start.column, matches!(source, Source::Diagnostic(_))));
     let lines = SourceLines::of(report);
-    let placed: Vec<_> = placed
-        .into_iter()
-        .map(|(span, source)| {
-            let line = lines.at(span.0.line, source.range().start);
-            (span, source, line)
-        })
-        .collect();
     let path: Arc<str> = path.into();
-    placed.into_par_iter().map(|(span, source, line)| source.finding(&path, report, span, line)).collect()
+    for chunk in placed.chunks(per_chunk.max(1)) {
+        take(
+            chunk
+                .iter()
+                .map(|&(span, source)| source.finding(&path, report, span, lines.at(span.0.line, source.range().start)))
+                .collect(),
+        );
+    }
 }
 
 /// What a finding reports.
+#[derive(Clone, Copy)]
 enum Source<'r> {
     Edit(&'r zhclean_core::Edit),
     Diagnostic(&'r zhclean_core::Diagnostic),
