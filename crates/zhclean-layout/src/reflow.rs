@@ -802,6 +802,11 @@ impl Evidence {
             let next_title = ends_sentence(a.text) && is_unpunctuated(b.text) && at_most_chars(b.text, 20);
             return Some(if next_title { Decision::Paragraph } else { Decision::Line });
         }
+        // Blank lines between two blocks of short lines (the stanzas of a poem) are the author's.
+        let blank_only = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank);
+        if blank_only && short_block && self.short_block_lines.contains(&b_index) {
+            return Some(Decision::Paragraph);
+        }
         // No line starts with a mark that cannot start one (`，。）》”`), none ends inside a
         // number (`就业12` / `00万人`) on purpose, and a Latin sentence neither ends in a
         // lowercase word nor starts with one (`on the` / `text here`).
@@ -1095,10 +1100,15 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
     let (limit, min_lines, verse) = match wrap_width {
         Some(width) => (SHORT_LINE_WIDTH.max(width / 2), MIN_SHORT_BLOCK_LINES, false),
         None if blank_line_style => (usize::MAX, 2, false),
-        None => (VERSE_LINE_WIDTH, MIN_SHORT_BLOCK_LINES, true),
+        None => (VERSE_LINE_WIDTH, 2, true),
     };
     let is_short = |i: usize| lines[i].width < limit && matches!(lines[i].kind(), Kind::Body);
-    let indents_alike = |block: &[usize]| block.iter().all(|&i| lines[i].indented() == lines[block[0]].indented());
+    // Indented titles and names are centred; an indent before running text starts a paragraph.
+    let punctuated = |i: &usize| !is_unpunctuated(lines[*i].text);
+    let indents_alike = |block: &[usize]| {
+        let mut indents = block.iter().filter(|i| punctuated(i)).map(|&i| lines[i].indented());
+        indents.next().is_none_or(|first| indents.all(|indented| indented == first))
+    };
     let mut found = HashSet::default();
     let mut block: Vec<usize> = Vec::new();
     let mut flush = |block: &mut Vec<usize>| {
