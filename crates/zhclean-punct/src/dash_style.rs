@@ -1,7 +1,7 @@
 //! ## What it does
 //! Writes dashes as GB/T 15834 sets them: the Chinese dash is two em dashes `——` (from `--`, `－－`,
 //! `―`, `─`, three em dashes, or a lone `—` next to Chinese punctuation); a hyphen joining two
-//! numbers in Chinese text (`2026-2027年`) is a range and becomes `—` (or `～`, as configured); a
+//! rising numbers in Chinese text (`2026-2027年`) is a range and becomes `—` (or `～`, as configured); a
 //! hyphen joining two Chinese words becomes `—`.
 //!
 //! ## Why
@@ -14,8 +14,10 @@
 //! ```
 //!
 //! ## Fix safety
-//! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), Latin words
-//! (`well-known`) and the full-width connector `－` (`中国－东盟`) stay.
+//! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), scores and
+//! sub-numbers that do not rise (`2-0`, `301-2室`), numbers with a leading zero or glued to a
+//! letter (`2019-0312`, `B2-15号`), Latin words (`well-known`) and the full-width connector `－`
+//! (`中国－东盟`) stay.
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
@@ -70,7 +72,7 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
 }
 
 /// True when the hyphen at `start..end` joins two numbers of a range in Chinese text:
-/// `2026-2027年`, `第3-5页`, but not `2025-05-09` or `010-12345678`.
+/// `2026-2027年`, `第3-5页`, but not `2025-05-09`, `010-12345678`, `2-0战胜` or `301-2室`.
 /// Nouns that a numbered identifier follows (`图2-3`, `表3-1`, `例1-2`): their numbers are
 /// chapter and item, not a range.
 const LABELS: &str = "图表例式附页节圖";
@@ -85,7 +87,21 @@ fn number_range(text: &str, start: usize, end: usize) -> bool {
     let chained = before == Some('-') || after == Some('-');
     let short = digits_before <= 4 && digits_after <= 4;
     let label = before.is_some_and(|c| LABELS.contains(c));
-    !chained && short && !label && (before.is_some_and(is_han) || after.is_some_and(is_han))
+    // A number glued to a letter (`B2-15号`) is a code.
+    let code = before.is_some_and(|c| c.is_ascii_alphabetic());
+    let (from, to) = (&left[left.len() - digits_before..], &right[..digits_after]);
+    !chained && short && !label && !code && rises(from, to) && (before.is_some_and(is_han) || after.is_some_and(is_han))
+}
+
+/// True when the numbers `from` and `to` (ASCII digits) can bound a range: a range rises
+/// (`2-0` is a score, `301-2室` a room's sub-number), and a number written with a leading zero
+/// (`2019-0312`) is part of an identifier.
+fn rises(from: &str, to: &str) -> bool {
+    let leading_zero = |n: &str| n.len() > 1 && n.starts_with('0');
+    match (from.parse::<u64>(), to.parse::<u64>()) {
+        (Ok(from_value), Ok(to_value)) => from_value < to_value && !leading_zero(from) && !leading_zero(to),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +144,11 @@ mod tests {
             "昆明—蒙特利尔",
             "c1001-40476040.html",
             "3-5",
+            "以2-0战胜对手",
+            "住在301-2室",
+            "学号2019-0312的学生",
+            "B2-15号摊位",
+            "第5-3页",
         ] {
             assert_eq!(fixed(text, RangeDash::EmDash), text);
         }
