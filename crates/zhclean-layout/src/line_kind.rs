@@ -73,16 +73,22 @@ fn is_list_item(line: &str) -> bool {
 }
 
 /// True for a `key: value` line whose key is a short label: a field (`标题: …`, `发布时间：…`),
-/// a speaker (`楊仁壽：…`) or a numbered caption (`示例 1-2：…`, `图 3.1：…`).
+/// a speaker (`楊仁壽：…`), a party (`出租方（甲方）：…`) or a numbered caption (`示例 1-2：…`,
+/// `图 3.1：…`).
 pub fn is_metadata(line: &str) -> bool {
     // The key is at most ten characters long: only the first eleven can hold the colon.
     let Some((at, colon)) = line.char_indices().take(11).find(|&(_, c)| matches!(c, ':' | '：')) else {
         return false;
     };
     let (key, value) = (&line[..at], &line[at + colon.len_utf8()..]);
+    // A label may end in a note in brackets: a role, a party (`出租方（甲方）`).
+    let label = key
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[..open]))
+        .unwrap_or(key);
     (1..=10).contains(&key.chars().count())
-        && key.starts_with(char::is_alphanumeric)
-        && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'))
+        && label.starts_with(char::is_alphanumeric)
+        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'))
         && !value.trim().is_empty()
 }
 
@@ -122,6 +128,8 @@ mod tests {
         assert!(is_metadata("链接: http://politics.people.com.cn/n1/2025/0509/c1001-40476040.html"));
         assert!(!is_metadata("中华人民共和国和俄罗斯联邦（以下称“双方”）声明如下："));
         assert!(is_metadata("十个字的标签就是上限：值") && !is_metadata("十一个字的标签超过上限：值"));
+        assert!(is_metadata("出租方（甲方）：张三") && is_metadata("主讲人(教授)：王明"));
+        assert!(!is_metadata("（甲方）：张三") && !is_metadata("出租方（甲方：张三"));
         assert!(!is_metadata("标题：") && !is_metadata("标题： \u{3000}"), "a label needs a value");
     }
 }

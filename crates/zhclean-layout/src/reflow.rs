@@ -1554,6 +1554,12 @@ mod tests {
     }
 
     #[test]
+    fn a_label_with_a_note_in_brackets_keeps_its_line() {
+        let talk = "主讲人（教授）：王明\n\n今天我们讲一讲唐诗。\n";
+        assert_eq!(reflow(talk).0, talk);
+    }
+
+    #[test]
     fn a_short_line_before_a_full_one_stays_apart() {
         // A heading whose next line is a paragraph's full first line: together wider than a line.
         assert_reflows_around_article(
