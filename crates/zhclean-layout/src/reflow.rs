@@ -455,11 +455,40 @@ fn mark_running_headers(lines: &mut [Line]) {
     }
 }
 
+/// True when a page-number line says it is one (`第3页`, `— 3 —`, `3/10`), not a bare number
+/// that could number a section.
+fn written_as_page(line: &str) -> bool {
+    !line.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// True when the page-number line `at` stands inside a sentence: the text before it stops
+/// mid-sentence. Pages end wherever the text has filled them, inside sentences as often as not;
+/// numbers that each follow the end of a sentence are as likely the numbers of sections (`1`,
+/// `2` over the parts of an essay), which are text.
+fn breaks_a_sentence(lines: &[Line], at: usize) -> bool {
+    lines[..at].iter().rev().find(|l| matches!(l.role, Role::Content(_))).is_some_and(|l| !ends_sentence(l.text))
+}
+
+/// True when a line that recurs as a running header stands within [`HEADER_REACH`] lines of
+/// at least half of the page-number lines `sequence`: pages whose text ends with their
+/// sentences (a newspaper's articles) still show their heads.
+fn headed_pages(lines: &[Line], sequence: &[usize]) -> bool {
+    let is_header = |l: &Line| l.role == furniture(running_header::NAME);
+    let headed = |p: usize| {
+        let before = lines[..p].iter().rev().filter(|l| l.role != Role::Blank).take(HEADER_REACH);
+        let after = lines[p + 1..].iter().filter(|l| l.role != Role::Blank).take(HEADER_REACH);
+        before.chain(after).any(is_header)
+    };
+    sequence.iter().filter(|&&p| headed(p)).count() * 2 >= sequence.len()
+}
+
 /// Keeps page numbers and running headers as furniture only where the document shows pages;
 /// returns the page-number lines of each sequence of pages.
 ///
 /// A lone `3` or `第3页` is text: pages show as a run of at least [`MIN_PAGES`] page-number lines
-/// whose numbers increase (several runs where documents were joined). A running header must
+/// whose numbers increase (several runs where documents were joined); bare numbers (`3`, which
+/// may number sections) only where one of them at least stands inside a sentence (see
+/// [`breaks_a_sentence`]) or running headers stand next to them. A running header must
 /// stand next to a page boundary (the start of the document, or within [`HEADER_REACH`] lines
 /// of a page number) at least as often as not, and recur on half the pages or more: a label
 /// that a transcript or a form repeats is not one.
@@ -468,7 +497,11 @@ fn require_page_evidence(lines: &mut [Line]) -> Vec<Vec<usize>> {
     let numbers: Vec<Option<u32>> = candidates.iter().map(|&i| page_number::number(lines[i].text)).collect();
     let pages: Vec<Vec<usize>> = page_sequences(&numbers)
         .into_iter()
-        .map(|sequence| sequence.into_iter().map(|k| candidates[k]).collect())
+        .map(|sequence| sequence.into_iter().map(|k| candidates[k]).collect::<Vec<usize>>())
+        .filter(|sequence| {
+            sequence.iter().any(|&p| written_as_page(lines[p].text) || breaks_a_sentence(lines, p))
+                || headed_pages(lines, sequence)
+        })
         .collect();
     let paged = !pages.is_empty();
     let mut page_lines: Vec<usize> = pages.concat();
