@@ -94,7 +94,8 @@ const MAX_NAME_LEN: usize = 64;
 
 /// True when the clause that ends at byte `at` is Chinese: the character before is Chinese,
 /// or a short Latin run (a name or acronym of up to three words and [`MAX_NAME_LEN`] bytes)
-/// that follows Chinese.
+/// that follows Chinese. Curly quotes serve English too: a Latin run that opens a quotation
+/// (`“Hello,`) or holds an apostrophe (`isn’t it?`) is English, whatever stands before it.
 ///
 /// At most [`MAX_NAME_LEN`] bytes are read, so calling it for every mark of a long Latin run
 /// stays linear.
@@ -112,7 +113,11 @@ pub fn chinese_before(text: &str, at: usize) -> bool {
             }
             let run_start = at - run_len;
             let words = before[run_start..].split_whitespace().count();
-            words <= 3 && before[..run_start].chars().next_back().is_some_and(is_chinese)
+            let mut preceding = before[..run_start].chars().rev();
+            let opener = preceding.next();
+            let apostrophe = opener == Some('’') && preceding.next().is_some_and(|c| c.is_ascii_alphabetic());
+            let english = apostrophe || matches!(opener, Some('“' | '‘'));
+            words <= 3 && !english && opener.is_some_and(is_chinese)
         }
         _ => false,
     }

@@ -14,7 +14,8 @@
 //!
 //! ## Fix safety
 //! Safe: numbers (`3.14`, `1,000`, `12:30`), URLs, e-mail addresses, paths, `key: value` labels,
-//! Latin sentences and `(AUKUS)` stay.
+//! Latin sentences (quoted in curly quotes too: `“Are you sure?”`, `isn’t it?`) and `(AUKUS)`
+//! stay.
 
 use crate::context::{Protected, char_at, char_before, chinese_after, chinese_before, is_chinese, is_inline_space};
 use zhclean_core::chars::{at_most_chars, is_han};
@@ -224,6 +225,9 @@ mod tests {
             "见http://example.com/a,b?x=1 与 C:\\data\\a,b.txt",
             "日期2025-05-09",
             "等等...",
+            "“Hello,” he said.",
+            "屏幕上出现“Are you sure?”的提示。",
+            "It’s a “good” idea; isn’t it?",
         ];
         assert_unchanged(changes, &texts);
     }
