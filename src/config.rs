@@ -52,11 +52,26 @@ pub enum ConfigError {
     },
 }
 
+/// True for a file named as a Markdown source.
+fn is_markdown_source(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+}
+
 impl Config {
+    /// True when the file at `path` needs a configuration of its own (see [`for_path`](Self::for_path)).
+    pub fn varies_by_path(&self, path: &std::path::Path) -> bool {
+        !self.per_file_ignores.is_empty() || is_markdown_source(path)
+    }
+
     /// This configuration for the file at `path`: the rules of every `per-file-ignores` glob
-    /// that matches the path (as given, or its file name) are switched off too.
+    /// that matches the path (as given, or its file name) are switched off too, and so is
+    /// `markdown-heading` for a Markdown source (`*.md`, `*.markdown`), whose `#` marks are its
+    /// structure, not a converter's noise.
     pub fn for_path(&self, path: &std::path::Path) -> Config {
         let mut config = self.clone();
+        if is_markdown_source(path) {
+            config.disabled.insert(zhclean_core::registry::MARKDOWN_HEADING.name.to_owned());
+        }
         for (glob, rules) in &self.per_file_ignores {
             let Ok(glob) = globset::Glob::new(glob) else { continue };
             let matcher = glob.compile_matcher();

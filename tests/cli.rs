@@ -182,6 +182,18 @@ fn check_over_many_files_writes_every_finding_in_order() {
     assert_eq!(paths, names);
 }
 
+/// A Markdown source keeps its `#` headings; the same text in a `.txt` file loses them (a
+/// converter's marks in plain text).
+#[test]
+fn markdown_sources_keep_their_headings() {
+    let text = "# 安装\n\n使用 Cargo 安装。\n";
+    let dir = fixture_dir(&[("README.md", text.as_bytes()), ("readme.txt", text.as_bytes())]);
+    let markdown = zhclean(&["clean", "README.md"], dir.path());
+    assert_eq!((markdown.status.code(), stdout(&markdown)), (Some(0), text));
+    let plain = zhclean(&["clean", "readme.txt"], dir.path());
+    assert_eq!(stdout(&plain), "安装\n\n使用 Cargo 安装。\n");
+}
+
 #[test]
 fn detect_names_encoding_and_bom() {
     let dir = fixture_dir(&[("bom.txt", b"\xEF\xBB\xBFa\n")]);

@@ -108,7 +108,7 @@ pub fn clean_each<T: Send>(
 /// Cleans one input with `pipeline`, or with its own when `per-file-ignores` matches it.
 fn clean_input(input: &Input, pipeline: &Pipeline) -> Result<Report, String> {
     let config = pipeline.config();
-    if config.per_file_ignores.is_empty() {
+    if !config.varies_by_path(&input.path) {
         return clean_one(input, pipeline);
     }
     match Pipeline::new(config.for_path(&input.path)) {

@@ -13,7 +13,8 @@
 //!
 //! ## Fix safety
 //! Safe: only a line that starts with one run of marks, a space and text is touched (`#话题` and
-//! `# # …` stay).
+//! `# # …` stay). Files named as Markdown sources (`*.md`, `*.markdown`) keep their marks: there
+//! they are the document's structure.
 
 use zhclean_core::{Change, TextRange};
 
