@@ -6,9 +6,9 @@
 //! words that meet on the same character (`共和国国家`, `研究所所长`, `实现现代化`, `开展展览`),
 //! reduplicated characters (`人人`, `漸漸`, `謝謝`, `試試`, `萋萋`: Chinese doubles characters
 //! as a matter of grammar), and reduplications that are words of their own (`硕果累累`). A
-//! verb or a numeral written twice (`研究研究`, `讨论讨论`, `一步一步`) is usually
-//! reduplication too, so it is reported at `info` severity only, as are the single-character
-//! suspicions in traditional text, whose segmentation (through simplified forms) is less sure.
+//! verb, a numeral, an adjective or a word of state written twice (`研究研究`, `一步一步`,
+//! `雪白雪白`) is usually reduplication too, so it is reported at `info` severity only, as
+//! are the single-character suspicions in traditional text, whose segmentation (through simplified forms) is less sure.
 //!
 //! ## Why
 //! Doubled words come from editing (a paste repeated) and OCR (a line read twice across a
@@ -142,8 +142,9 @@ fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Opti
         return None;
     }
     if a == b {
-        // A verb or numeral written twice is usually reduplication (`研究研究`, `一步一步`).
-        let reduplicable = tag.starts_with('v') || tag.starts_with('m');
+        // A verb, a numeral, an adjective or a word of state written twice is usually
+        // reduplication (`研究研究`, `一步一步`, `一晃一晃`, `雪白雪白`).
+        let reduplicable = matches!(tag.chars().next(), Some('v' | 'm' | 'a' | 'z'));
         let severity = if reduplicable { Severity::Info } else { Severity::Warning };
         return Some((format!("`{a}` is written twice"), severity));
     }
@@ -212,6 +213,9 @@ mod tests {
         assert_eq!(severities("我们研究研究。"), [Severity::Info]);
         assert_eq!(severities("大家讨论讨论吧。"), [Severity::Info]);
         assert_eq!(severities("一步一步地走。"), [Severity::Info]);
+        assert_eq!(severities("墙是雪白雪白的。"), [Severity::Info]);
+        assert_eq!(severities("灯光一晃一晃的。"), [Severity::Info]);
+        assert_eq!(severities("纪念烈士烈士。"), [Severity::Warning]);
     }
 
     #[test]
