@@ -8,7 +8,8 @@
 //! as a matter of grammar), and reduplications that are words of their own (`硕果累累`). A
 //! verb, a numeral, an adjective or a word of state written twice (`研究研究`, `一步一步`,
 //! `雪白雪白`) is usually reduplication too, so it is reported at `info` severity only, as
-//! are the single-character suspicions in traditional text, whose segmentation (through simplified forms) is less sure.
+//! are the single-character suspicions in traditional text, whose segmentation (through
+//! simplified forms) is less sure.
 //!
 //! ## Why
 //! Doubled words come from editing (a paste repeated) and OCR (a line read twice across a
