@@ -39,7 +39,8 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         )];
     }
     // The last line: a paragraph of several lines (a list, a verse) ends with its last line.
-    let text = last.text.trim_end().rsplit('\n').next().unwrap_or_default();
+    // Its indent (a signature or a date set to the right with ideographic spaces) is no text.
+    let text = last.text.trim_end().rsplit('\n').next().unwrap_or_default().trim_start();
     if ["- ", "* ", "• "].iter().any(|bullet| text.starts_with(bullet)) {
         // The last item of a bulleted list: items need no final punctuation.
         return Vec::new();
@@ -105,6 +106,8 @@ mod tests {
         let body = "双方指出，合作取得成果。\n\n双方认为，应当继续努力。\n\n";
         let unpunctuated = format!("{body}双方主张维护北极地区和平稳定\n");
         assert_eq!(crate::check_text(check, &unpunctuated), ["5:15 the document ends mid-sentence at `…地区和平稳定`"]);
+        let signed = "谢谢您的帮助。\n\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}李明\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2023年12月5日\n";
+        assert!(crate::check_text(check, signed).is_empty(), "a date set to the right");
         for ending in ["弗·弗·普京", "二〇二五年五月八日于莫斯科", "中俄联合声明"] {
             assert!(crate::check_text(check, &format!("{body}{ending}\n")).is_empty(), "{ending}");
         }
