@@ -1,7 +1,8 @@
 //! ## What it does
 //! Finds brackets and quotation marks that are opened and not closed, or closed and not
 //! opened, within a paragraph: `《》 〈〉 （） “” ‘’ 「」 『』 【】`, and straight double quotes
-//! `"` of odd number in a Chinese paragraph. The diagnostic points at the unmatched mark.
+//! `"` of odd number in a Chinese paragraph. The diagnostic points at the unmatched mark. An
+//! apostrophe (`O’Neal`) and the number of a list item (`1）`) are no half of a pair.
 //!
 //! ## Why
 //! An unmatched `《` usually means lost text (a title cut at a page break) or an OCR error; an
@@ -51,6 +52,9 @@ fn unmatched(text: &str) -> Vec<(usize, char, char)> {
     let mut open: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
     let mut lonely = Vec::new();
     for (i, c) in text.char_indices() {
+        if is_apostrophe(text, i, c) || is_list_marker(text, i, c) {
+            continue;
+        }
         if let Some(k) = PAIRS.iter().position(|&(o, _)| o == c) {
             open[k].push(i);
         } else if let Some(k) = PAIRS.iter().position(|&(_, cl)| cl == c)
@@ -66,9 +70,37 @@ fn unmatched(text: &str) -> Vec<(usize, char, char)> {
     lonely
 }
 
+/// True for `’` between two letters: an apostrophe (`O’Neal`, `isn’t`), not a closing quote.
+fn is_apostrophe(text: &str, i: usize, c: char) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !is_han(c));
+    c == '’' && letter(text[..i].chars().next_back()) && letter(text[i + c.len_utf8()..].chars().next())
+}
+
+/// True for `）` that closes a list item's number at the start of a line (`1）`, `a）`): its
+/// partner is never written.
+fn is_list_marker(text: &str, i: usize, c: char) -> bool {
+    let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
+    let number = line.trim_start();
+    matches!(c, '）' | ')')
+        && !number.is_empty()
+        && number.chars().count() <= 3
+        && number.chars().all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apostrophes_and_list_numbers_are_no_pairs() {
+        assert!(
+            crate::check_text(
+                check,
+                "奥尼尔（Shaquille O’Neal）是篮球运动员，isn’t it。\n\n1）仪器应预热；\n2）样品应干燥。"
+            )
+            .is_empty()
+        );
+    }
 
     #[test]
     fn unmatched_marks() {
