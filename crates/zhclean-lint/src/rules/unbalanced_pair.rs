@@ -79,12 +79,16 @@ fn is_apostrophe(text: &str, i: usize, c: char) -> bool {
 /// True for `）` that closes a list item's number at the start of a line (`1）`, `a）`): its
 /// partner is never written.
 fn is_list_marker(text: &str, i: usize, c: char) -> bool {
-    let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
-    let number = line.trim_start();
-    matches!(c, '）' | ')')
-        && !number.is_empty()
-        && number.chars().count() <= 3
-        && number.chars().all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+    if !matches!(c, '）' | ')') {
+        return false;
+    }
+    // The number: one to three characters right before the bracket, with only an indent before
+    // them on their line. At most three characters and the indent are read.
+    let is_number = |c: char| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c);
+    let number_start =
+        text[..i].char_indices().rev().take(3).take_while(|&(_, c)| is_number(c)).last().map_or(i, |(at, _)| at);
+    let before = text[..number_start].trim_end_matches([' ', '\t', '\u{3000}']);
+    number_start < i && (before.is_empty() || before.ends_with('\n'))
 }
 
 #[cfg(test)]
