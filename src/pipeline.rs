@@ -47,6 +47,9 @@ const REPORTING_STEPS: usize = 4;
 pub struct Pipeline {
     config: Config,
     converter: Option<Converter>,
+    /// Whether the reports hold the findings of the lint rules and of the characters of the
+    /// other script (see [`Pipeline::text_only`]).
+    findings: bool,
 }
 
 impl Pipeline {
@@ -66,7 +69,28 @@ impl Pipeline {
             .collect::<Result<_, _>>()?;
         let converter =
             config.convert.as_deref().map(|name| Converter::with_backend(name, config.opencc_backend)).transpose()?;
-        Ok(Self { config, converter })
+        Ok(Self { config, converter, findings: true })
+    }
+
+    /// This pipeline, cleaning for the text alone: the reporting step (the lint rules and the
+    /// characters of the other script) runs only when the configuration lets one of its fixes
+    /// apply. The text is the same; a report holds the edits and the findings of the editing
+    /// stages, not those of the lint rules. `zhclean clean` cleans so unless asked for a report.
+    pub fn text_only(mut self) -> Self {
+        self.findings = false;
+        self
+    }
+
+    /// Whether the reporting step must run: its findings are wanted, or one of its rules has
+    /// a fix the configuration applies.
+    fn reports(&self) -> bool {
+        self.findings
+            || registry::RULES.iter().any(|rule| {
+                rule.kind == registry::Kind::Report
+                    && matches!(rule.stage, registry::Stage::Lint | registry::Stage::Convert)
+                    && self.config.enabled(rule.name)
+                    && rule.fix.is_some_and(|fix| fix == Applicability::Safe || self.config.unsafe_fixes)
+            })
     }
 
     /// The configuration.
@@ -132,9 +156,10 @@ impl Pipeline {
         let (mut repair_started, mut layout_started, mut punct_started) = (None, None, None);
         let mut punct_config = self.punct_config(document);
         let mut remaining = Vec::new();
+        let steps = if self.reports() { REPORTING_STEPS + 1 } else { REPORTING_STEPS };
         for _ in 0..MAX_ROUNDS {
             let edits_before = document.edits().len();
-            for (step, idle) in idle_since.iter_mut().enumerate() {
+            for (step, idle) in idle_since.iter_mut().enumerate().take(steps) {
                 let start = document.edits().len();
                 let editing_steps_done = edits_before == start;
                 if *idle == Some(start) || (step >= REPORTING_STEPS && !editing_steps_done) {
@@ -176,7 +201,7 @@ impl Pipeline {
                 return remaining;
             }
         }
-        self.lint(document)
+        if steps > REPORTING_STEPS { self.lint(document) } else { Vec::new() }
     }
 
     /// Runs one stage over `document`; for [`Stage::Lint`] this applies the fixes the
@@ -281,6 +306,19 @@ mod tests {
         let fixed = pipeline(config).clean_bytes(input.as_bytes()).unwrap();
         assert_eq!(fixed.text(), format!("{para}\n"));
         assert!(fixed.diagnostics.is_empty());
+        assert_eq!(fixed.edits().last().unwrap().rule, "duplicate-paragraph");
+    }
+
+    #[test]
+    fn text_only_runs_the_lint_rules_only_for_their_fixes() {
+        let para = "双方将加强国际奥委会和亚奥理事会有关倡议和决定。";
+        let input = format!("{para}\n\n{para}\n");
+        let safe = pipeline(Config::default()).text_only().clean_bytes(input.as_bytes()).unwrap();
+        assert_eq!(safe.text(), input);
+        assert!(safe.diagnostics.is_empty());
+        let config = Config { unsafe_fixes: true, ..Config::default() };
+        let fixed = pipeline(config).text_only().clean_bytes(input.as_bytes()).unwrap();
+        assert_eq!(fixed.text(), format!("{para}\n"));
         assert_eq!(fixed.edits().last().unwrap().rule, "duplicate-paragraph");
     }
 

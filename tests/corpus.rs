@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use zhclean::output::render_review;
+use zhclean::registry::Stage;
 use zhclean::{Config, Pipeline, Report};
 
 fn clean(path: &Path) -> Report {
@@ -50,6 +51,24 @@ fn cleaning_the_corpus_is_idempotent() {
         let twice = pipeline.clean_bytes(once.text().as_bytes()).unwrap();
         assert_eq!(twice.text(), once.text(), "{}", path.display());
         assert_eq!(twice.edits(), &[], "{}", path.display());
+    });
+}
+
+/// Cleaning for the text alone (as `zhclean clean` does without `--report`) gives the same
+/// text and edits as a full run, and the findings of the editing stages only.
+#[test]
+fn cleaning_for_the_text_alone_changes_nothing_but_the_findings() {
+    let text_only = Pipeline::new(Config::default()).unwrap().text_only();
+    insta::glob!("../corpus", "*.txt", |path| {
+        let full = clean(path);
+        let fast = text_only.clean_bytes(&std::fs::read(path).unwrap()).unwrap();
+        assert_eq!(fast.text(), full.text(), "{}", path.display());
+        assert_eq!(fast.edits(), full.edits(), "{}", path.display());
+        let editing_stages = |d: &&zhclean::Diagnostic| {
+            !matches!(zhclean::registry::find(d.code).unwrap().stage, Stage::Lint | Stage::Convert)
+        };
+        let expected: Vec<_> = full.diagnostics.iter().filter(editing_stages).collect();
+        assert_eq!(fast.diagnostics.iter().collect::<Vec<_>>(), expected, "{}", path.display());
     });
 }
 

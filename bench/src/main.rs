@@ -66,6 +66,7 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
     println!("{:<44} {:>10}", "measurement", "MB/s");
 
     let default = Pipeline::new(Config::default()).map_err(|e| e.to_string())?;
+    let text_only = Pipeline::new(Config::default()).map_err(|e| e.to_string())?.text_only();
     let converting =
         Pipeline::new(Config { convert: Some("t2s".to_owned()), ..Config::default() }).map_err(|e| e.to_string())?;
 
@@ -100,8 +101,10 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
         }
     }
     conversion_backends(&text)?;
-    let zhclean = best(|| drop(black_box(default.clean_bytes(&input))));
-    row("zhclean pipeline (default config)", size, zhclean);
+    let zhclean = best(|| drop(black_box(text_only.clean_bytes(&input))));
+    row("zhclean clean (the text, as `zhclean clean`)", size, zhclean);
+    let with_findings = best(|| drop(black_box(default.clean_bytes(&input))));
+    row("zhclean clean with findings (--report)", size, with_findings);
     let check = best(|| {
         let report = default.clean_bytes(&input).expect("the corpus decodes");
         drop(black_box(zhclean::output::findings("bench", &report)));
@@ -113,15 +116,16 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
         drop(black_box(zhclean::output::findings("bench", &report)));
     });
     row("zhclean check on its own output (clean text)", cleaned.len(), check_clean);
+    let converting = converting.text_only();
     let convert = best(|| drop(black_box(converting.clean_bytes(&input))));
-    row("zhclean pipeline with --convert t2s", size, convert);
+    row("zhclean clean --convert t2s", size, convert);
     let peer = best(|| drop(black_box(autocorrect::format(&text))));
     row("autocorrect::format (peer)", size, peer);
     let peer_lint = best(|| drop(black_box(autocorrect::lint_for(&text, "txt"))));
     row("autocorrect::lint_for (peer)", size, peer_lint);
     println!();
     println!(
-        "zhclean pipeline / autocorrect::format: {:.2}x the peer's throughput",
+        "zhclean clean / autocorrect::format: {:.2}x the peer's throughput",
         peer.as_secs_f64() / zhclean.as_secs_f64()
     );
     println!(
@@ -137,8 +141,8 @@ fn throughput(mb: usize, corpus: &Path) -> Result<(), String> {
     let (repeated, copies) = build_input(corpus, mb)?;
     let repeated_text = String::from_utf8(repeated.clone()).map_err(|_| "the corpus is not UTF-8".to_owned())?;
     println!("second input: {:.1} MB, {copies} copies of {}", repeated.len() as f64 / 1e6, corpus.display());
-    let zhclean_repeated = best(|| drop(black_box(default.clean_bytes(&repeated))));
-    row("zhclean pipeline (default config)", repeated.len(), zhclean_repeated);
+    let zhclean_repeated = best(|| drop(black_box(text_only.clean_bytes(&repeated))));
+    row("zhclean clean (the text)", repeated.len(), zhclean_repeated);
     let peer_repeated = best(|| drop(black_box(autocorrect::format(&repeated_text))));
     row("autocorrect::format (peer)", repeated.len(), peer_repeated);
     Ok(())

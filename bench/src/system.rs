@@ -46,7 +46,7 @@ pub fn peak_memory(sizes: &[usize], make: impl Fn(usize) -> Result<String, Strin
 /// Cleans `path` as the command line does and prints this process's peak RSS in kB (Linux).
 pub fn report_peak_memory(path: &Path) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let pipeline = zhclean::Pipeline::new(zhclean::Config::default()).map_err(|e| e.to_string())?;
+    let pipeline = zhclean::Pipeline::new(zhclean::Config::default()).map_err(|e| e.to_string())?.text_only();
     let report = pipeline.clean_owned_bytes(bytes).map_err(|e| e.to_string())?;
     std::hint::black_box(report.text().len());
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();

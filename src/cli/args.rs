@@ -62,7 +62,8 @@ pub struct CleanArgs {
     /// the old text); without it such files are refused.
     #[arg(long, requires = "in_place")]
     pub break_hard_links: bool,
-    /// Print every edit (rule, position, before and after) to standard error.
+    /// Print every edit (rule, position, before and after) and every finding to standard error.
+    /// Without it, the lint rules, which only report, are not run (`zhclean check` runs them).
     #[arg(long)]
     pub report: bool,
     /// Print a unified diff of what cleaning would change, per file, and write nothing; exit 1

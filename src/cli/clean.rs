@@ -27,8 +27,10 @@ pub fn run(args: CleanArgs) -> Status {
             return Status::Error;
         }
     };
+    // The lint rules' findings are printed only with --report; without it they are not made.
     let pipeline = match args.pipeline.pipeline() {
-        Ok(pipeline) => pipeline,
+        Ok(pipeline) if args.report => pipeline,
+        Ok(pipeline) => pipeline.text_only(),
         Err(e) => {
             error(e);
             return Status::Error;

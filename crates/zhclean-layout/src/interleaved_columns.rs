@@ -45,19 +45,33 @@ pub fn interleaved(lines: &[&str]) -> bool {
         return false;
     }
     let cut = |a: &str, b: &str| han_seam(a, b) && word_across(tail(a, 4), head(b, 4));
-    let after_next = cuts(lines, 2, cut);
-    after_next >= MIN_CUTS && cuts(lines, 1, cut) <= after_next / 2 && cuts(lines, 3, cut) <= after_next / 2
+    let after_next = cuts(lines, 2, &cut, usize::MAX);
+    // Counting the chance cuts stops once they are more than half of those.
+    let chance = after_next / 2;
+    after_next >= MIN_CUTS && cuts(lines, 1, &cut, chance + 1) <= chance && cuts(lines, 3, &cut, chance + 1) <= chance
 }
 
-/// How many lines `cut` joins to the line `distance` lines down. The segmenter reads a few
-/// characters at each seam, on the threads of the pool.
-fn cuts(lines: &[&str], distance: usize, cut: impl Fn(&str, &str) -> bool + Sync) -> usize {
+/// How many lines `cut` joins to the line `distance` lines down, counted until `limit` is
+/// reached. The segmenter reads a few characters at each seam, on the threads of the pool, a
+/// block of lines at a time.
+fn cuts(lines: &[&str], distance: usize, cut: &(impl Fn(&str, &str) -> bool + Sync), limit: usize) -> usize {
     use rayon::prelude::*;
-    lines.par_windows(distance + 1).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[distance])).count()
+    let mut count = 0;
+    for start in (0..lines.len()).step_by(SEAMS_PER_BLOCK) {
+        let block = &lines[start..(start + SEAMS_PER_BLOCK + distance).min(lines.len())];
+        count +=
+            block.par_windows(distance + 1).with_min_len(SEAMS_PER_TASK).filter(|w| cut(w[0], w[distance])).count();
+        if count >= limit {
+            break;
+        }
+    }
+    count
 }
 
 /// Lines read on one thread at a time, at least.
 const SEAMS_PER_TASK: usize = 4096;
+/// Lines read before the count is compared with its limit.
+const SEAMS_PER_BLOCK: usize = 2 * SEAMS_PER_TASK;
 
 #[cfg(test)]
 mod tests {
@@ -77,6 +91,15 @@ mod tests {
         assert!(interleaved(&lines));
         let one_column: Vec<&str> = left.iter().chain(&right).copied().cycle().take(30).collect();
         assert!(!interleaved(&one_column));
+    }
+
+    #[test]
+    fn counting_stops_at_the_first_block_past_the_limit() {
+        let lines = vec!["中"; 3 * SEAMS_PER_BLOCK];
+        let every = |_: &str, _: &str| true;
+        assert_eq!(cuts(&lines, 2, &every, usize::MAX), lines.len() - 2);
+        assert_eq!(cuts(&lines, 1, &every, 1), SEAMS_PER_BLOCK);
+        assert_eq!(cuts(&lines, 3, &every, SEAMS_PER_BLOCK + 1), 2 * SEAMS_PER_BLOCK);
     }
 
     #[test]
