@@ -300,8 +300,8 @@ pub fn word_across(before: &str, after: &str) -> bool {
     // Most seams have no word of the dictionary across them at all, which a few lookups show;
     // a run of Latin letters or digits across the seam is a word of its own.
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if !(latin(before.chars().next_back()) && latin(after.chars().next())) && !DICTIONARY.has_word_across(&joined, seam)
-    {
+    let latin_run = latin(before.chars().next_back()) && latin(after.chars().next());
+    if !latin_run && !DICTIONARY.has_word_across(&joined, seam) {
         return false;
     }
     segment(&joined).iter().any(|word| word.start < seam && word.end() > seam)
