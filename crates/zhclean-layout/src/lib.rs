@@ -27,6 +27,7 @@ mod reflow;
 mod running_header;
 pub mod stray_break;
 mod stray_line_break;
+mod subtitle;
 mod table;
 mod text;
 mod trailing_whitespace;

@@ -350,6 +350,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
     let starts: Vec<(usize, &str)> = zhclean_core::lines_with_starts(text).collect();
     let mut lines: Vec<Line> =
         starts.into_par_iter().with_min_len(LINES_PER_TASK).map(|(start, raw)| line(start, raw)).collect();
+    mark_cues(&mut lines);
     mark_running_headers(&mut lines);
     let pages = require_page_evidence(&mut lines);
     mark_headers_by_page(&mut lines, &pages);
@@ -444,6 +445,17 @@ fn role(content: &str) -> Role {
         Role::Furniture { rule: continuation_marker::RULE.name, forward: direction == Direction::Forward }
     } else {
         Role::Content(line_kind::classify(content))
+    }
+}
+
+/// The lines of subtitle cues are text, whatever they look like alone (a cue's number is no page
+/// number).
+fn mark_cues(lines: &mut [Line]) {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    for (line, cue) in lines.iter_mut().zip(crate::subtitle::cue_lines(&texts)) {
+        if cue {
+            line.role = Role::Content(Kind::Cue);
+        }
     }
 }
 
@@ -801,6 +813,10 @@ impl Evidence {
     fn structure(&self, [a_index, b_index]: [usize; 2], a: &Line, b: &Line, gap: &[Line]) -> Option<Decision> {
         if gap.iter().any(|l| matches!(l.role, Role::Furniture { forward: true, .. })) {
             return Some(Decision::Paragraph);
+        }
+        // The lines of a subtitle's cue are where the screen breaks them, and cues stay apart.
+        if a.kind() == Kind::Cue || b.kind() == Kind::Cue {
+            return Some(if gap.is_empty() { Decision::Line } else { Decision::Paragraph });
         }
         // The rows of a table keep their line breaks, and no line joins one.
         if self.table_lines.contains(&a_index) || self.table_lines.contains(&b_index) {
