@@ -122,7 +122,8 @@ impl Pipeline {
         let mut diagnostics = document.take_diagnostics();
         diagnostics.reserve_exact(remaining.len());
         let mut to_original = document.to_original_in_order();
-        diagnostics.extend(remaining.into_iter().map(|d| Diagnostic { range: to_original.map(d.range), ..d }));
+        let remaining = remaining.into_iter().map(|d| Diagnostic { range: to_original.map(d.range), ..d });
+        diagnostics.extend(remaining.filter(|d| !document.in_code(d.range)));
         for diagnostic in &mut diagnostics {
             diagnostic.severity =
                 self.config.severity_of(diagnostic.rule, diagnostic.code).unwrap_or(diagnostic.severity);

@@ -17,6 +17,9 @@ pub struct Document {
     original_len: usize,
     original_lines: LineIndex,
     original: OnceLock<Arc<str>>,
+    /// The code of the original input (fenced blocks, spans between backticks), which no edit
+    /// but a few enters (see [`crate::code`]).
+    code: Vec<TextRange>,
 }
 
 /// One batch of applied changes: for each, where it sits after the batch and what it replaced.
@@ -173,6 +176,7 @@ impl Document {
         Self {
             original_len: text.len(),
             original_lines: LineIndex::new(&text),
+            code: crate::code::code_ranges(&text),
             text,
             layers: Vec::new(),
             edits: Vec::new(),
@@ -234,9 +238,18 @@ impl Document {
 
     /// Records a stage's diagnostic whose range refers to the current text; the stored range
     /// refers to the original input.
+    /// A finding wholly inside code is dropped: code is not prose.
     pub fn record(&mut self, mut diagnostic: Diagnostic) {
         diagnostic.range = self.to_original(diagnostic.range);
-        self.diagnostics.push(diagnostic);
+        if !self.in_code(diagnostic.range) {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// True when `original`, a range of the original input, lies wholly inside code (a fenced
+    /// block or a span between backticks), where findings are not reported.
+    pub fn in_code(&self, original: TextRange) -> bool {
+        crate::code::within(&self.code, original)
     }
 
     /// Records many diagnostics at once (see [`record`](Self::record)), after those recorded
@@ -246,6 +259,9 @@ impl Document {
         let mut to_original = self.to_original_in_order();
         for diagnostic in &mut diagnostics {
             diagnostic.range = to_original.map(diagnostic.range);
+        }
+        if !self.code.is_empty() {
+            diagnostics.retain(|diagnostic| !self.in_code(diagnostic.range));
         }
         // The larger vector takes the other in (the earlier findings stay first).
         if diagnostics.len() > self.diagnostics.len() {
@@ -266,7 +282,9 @@ impl Document {
     ///
     /// Changes are applied in order of position. A change that overlaps an earlier one in the
     /// batch is skipped (it is re-proposed by the next pass of its stage, if still wanted), and a
-    /// change that would not alter the text is dropped. Returns the number of changes applied.
+    /// change that would not alter the text is dropped, as is one inside the code of the input
+    /// (a fenced block, a span between backticks) by a rule that does not edit code ([`crate::code::edits_code`]). Returns
+    /// the number of changes applied.
     pub fn apply(&mut self, mut changes: Vec<Change>) -> usize {
         changes.sort_by_key(|c| (c.range.start, c.range.end));
         // The log grows by what each batch adds, not by doubling (on a large document, doubling
@@ -282,7 +300,7 @@ impl Document {
     /// and one that would not alter the text dropped, as [`apply`](Self::apply) does. Returns
     /// the number of changes applied.
     pub fn apply_in_order(&mut self, produce: impl FnOnce(&str, &mut dyn FnMut(Change))) -> usize {
-        let Self { text, layers, edits, .. } = self;
+        let Self { text, layers, edits, code, .. } = self;
         let first = edits.len();
         let mut spans = Vec::new();
         // Where the last change kept ends, and how far the text after it moves.
@@ -293,13 +311,17 @@ impl Document {
             if range.start < end || range.end > text.len() || text[range.as_range()] == change.replacement {
                 return;
             }
+            let original = to_original.map(range);
+            if !code.is_empty() && crate::code::touches(code, original) && !crate::code::edits_code(change.rule) {
+                return;
+            }
             end = range.end;
             let start = range.start.checked_add_signed(shift).expect("changes lie inside the text");
             spans.push(Span { after: TextRange::new(start, start + change.replacement.len()), before: range });
             shift += change.replacement.len() as isize - range.len() as isize;
             edits.push(Edit {
                 rule: change.rule,
-                range: to_original.map(range),
+                range: original,
                 before: text[range.as_range()].into(),
                 after: change.replacement,
                 confidence: change.confidence,

@@ -6,6 +6,7 @@
 //! position (a lint [`Diagnostic`], say) be reported as a line and column of the original.
 
 pub mod chars;
+pub mod code;
 mod diagnostic;
 mod document;
 mod edit;

@@ -11,8 +11,9 @@ pub enum Kind {
     ListItem,
     /// A `key: value` line of a header block (`标题: …`, `链接: …`).
     Metadata,
-    /// A line of a subtitle's cue: its number, its timing or its text (see [`crate::subtitle`]).
-    Cue,
+    /// A line whose breaks are its author's whatever it looks like: a line of a subtitle's cue
+    /// (its number, its timing or its text, see [`crate::subtitle`]) or of fenced code.
+    Verbatim,
     /// Running text.
     Body,
 }
@@ -22,7 +23,7 @@ const NUMERALS: &str = "一二三四五六七八九十百零〇两";
 /// Longest heading text after its number, in characters.
 const MAX_HEADING_TEXT: usize = 25;
 
-/// The kind of a trimmed line (metadata and cues are decided by position, see [`is_metadata`]).
+/// The kind of a trimmed line (metadata and verbatim lines are decided by position, see [`is_metadata`]).
 pub fn classify(line: &str) -> Kind {
     if let Some(rest) = numbered(line) {
         let short = at_most_chars(rest, MAX_HEADING_TEXT) && !ends_sentence(rest);

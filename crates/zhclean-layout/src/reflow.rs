@@ -350,7 +350,7 @@ fn classify<'a>(text: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<Line<'a>> 
     let starts: Vec<(usize, &str)> = zhclean_core::lines_with_starts(text).collect();
     let mut lines: Vec<Line> =
         starts.into_par_iter().with_min_len(LINES_PER_TASK).map(|(start, raw)| line(start, raw)).collect();
-    mark_cues(&mut lines);
+    mark_verbatim(text, &mut lines);
     mark_running_headers(&mut lines);
     let pages = require_page_evidence(&mut lines);
     mark_headers_by_page(&mut lines, &pages);
@@ -448,13 +448,21 @@ fn role(content: &str) -> Role {
     }
 }
 
-/// The lines of subtitle cues are text, whatever they look like alone (a cue's number is no page
-/// number).
-fn mark_cues(lines: &mut [Line]) {
+/// The lines of subtitle cues and of fenced code keep their breaks and are text, whatever they
+/// look like alone (a cue's number is no page number).
+fn mark_verbatim(text: &str, lines: &mut [Line]) {
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     for (line, cue) in lines.iter_mut().zip(crate::subtitle::cue_lines(&texts)) {
         if cue {
-            line.role = Role::Content(Kind::Cue);
+            line.role = Role::Content(Kind::Verbatim);
+        }
+    }
+    for block in zhclean_core::code::fenced_blocks(text) {
+        // The block starts with the line break before its opening fence, if there is one.
+        let fence = block.start + usize::from(text.as_bytes()[block.start] == b'\n');
+        let first = lines.partition_point(|line| line.start < fence);
+        for line in lines[first..].iter_mut().take_while(|line| line.start < block.end) {
+            line.role = Role::Content(Kind::Verbatim);
         }
     }
 }
@@ -814,8 +822,9 @@ impl Evidence {
         if gap.iter().any(|l| matches!(l.role, Role::Furniture { forward: true, .. })) {
             return Some(Decision::Paragraph);
         }
-        // The lines of a subtitle's cue are where the screen breaks them, and cues stay apart.
-        if a.kind() == Kind::Cue || b.kind() == Kind::Cue {
+        // The lines of a subtitle's cue are where the screen breaks them, and cues stay apart;
+        // code's are its syntax.
+        if a.kind() == Kind::Verbatim || b.kind() == Kind::Verbatim {
             return Some(if gap.is_empty() { Decision::Line } else { Decision::Paragraph });
         }
         // The rows of a table keep their line breaks, and no line joins one.
