@@ -75,6 +75,85 @@ fn is_list_item(line: &str) -> bool {
         })
 }
 
+/// How a list item is numbered: the form of its number and the mark after it or around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    /// `1.`, `1、`, `1．`: digits, then the mark.
+    Digits(char),
+    /// `（1）`, `(1)`.
+    DigitsInBrackets,
+    /// `一、`, `二．`: Chinese numerals, then the mark.
+    Numerals(char),
+    /// `（一）`, `(一)`.
+    NumeralsInBrackets,
+    /// `①`…`⑳`.
+    Circled,
+    /// `⑴`…`⒇`.
+    Parenthesized,
+}
+
+/// The numbering of a list item or numbered heading and its number: `3、扩大开放` is
+/// `(Digits('、'), 3)`, `（十二）` is `(NumeralsInBrackets, 12)`.
+pub fn item_number(line: &str) -> Option<(Numbering, u32)> {
+    let first = line.chars().next()?;
+    if let '①'..='⑳' = first {
+        return Some((Numbering::Circled, first as u32 - '①' as u32 + 1));
+    }
+    if let '⑴'..='⒇' = first {
+        return Some((Numbering::Parenthesized, first as u32 - '⑴' as u32 + 1));
+    }
+    let (inner, bracketed) = match line.strip_prefix(['（', '(']) {
+        Some(after) => (after, true),
+        None => (line, false),
+    };
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let numerals = inner.len() - inner.trim_start_matches(|c: char| NUMERALS.contains(c)).len();
+    let (value, rest, in_digits) = if (1..=3).contains(&digits) {
+        (inner[..digits].parse().ok()?, &inner[digits..], true)
+    } else if numerals > 0 {
+        (numeral_value(&inner[..numerals])?, &inner[numerals..], false)
+    } else {
+        return None;
+    };
+    let mark = rest.chars().next()?;
+    let numbering = match (bracketed, mark, in_digits) {
+        (true, '）' | ')', true) => Numbering::DigitsInBrackets,
+        (true, '）' | ')', false) => Numbering::NumeralsInBrackets,
+        // `4.5%` is a number, not the item `4.`.
+        (false, '.' | '、' | '．', _)
+            if rest[mark.len_utf8()..].starts_with(|c: char| c.is_ascii_digit() || c == '.') =>
+        {
+            return None;
+        }
+        (false, '.' | '、' | '．', true) => Numbering::Digits(mark),
+        (false, '.' | '、' | '．', false) => Numbering::Numerals(mark),
+        _ => return None,
+    };
+    Some((numbering, value))
+}
+
+/// The value of Chinese numerals below a hundred (`七`, `十二`, `二十`, `三十五`).
+fn numeral_value(numerals: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|d| d as u32);
+    let chars: Vec<char> = numerals.chars().map(|c| if c == '两' { '二' } else { c }).collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
+/// True when `b` is the item after `a` in one list: numbered alike, by the next number.
+pub fn next_item(a: &str, b: &str) -> bool {
+    match (item_number(a), item_number(b)) {
+        (Some((style_a, n)), Some((style_b, m))) => style_a == style_b && m == n + 1,
+        _ => false,
+    }
+}
+
 /// True for a `key: value` line whose key is a short label: a field (`标题: …`, `发布时间：…`),
 /// a speaker (`楊仁壽：…`), a party (`出租方（甲方）：…`) or a numbered caption (`示例 1-2：…`,
 /// `图 3.1：…`).
@@ -122,6 +201,28 @@ mod tests {
         for (line, kind) in cases {
             assert_eq!(classify(line), kind, "{line}");
         }
+    }
+
+    #[test]
+    fn numbers_of_items() {
+        let cases = [
+            ("1. 牛奶", Some((Numbering::Digits('.'), 1))),
+            ("12、扩大开放", Some((Numbering::Digits('、'), 12))),
+            ("（3）扩大规模", Some((Numbering::DigitsInBrackets, 3))),
+            ("三十五、附则", Some((Numbering::Numerals('、'), 35))),
+            ("（十二）其他", Some((Numbering::NumeralsInBrackets, 12))),
+            ("④第四项", Some((Numbering::Circled, 4))),
+            ("⑵第二项", Some((Numbering::Parenthesized, 2))),
+            ("4.5%以内", None),
+            ("2025年5月", None),
+            ("一揽子合作", None),
+            ("1.2.3 小节", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(item_number(line), expected, "{line}");
+        }
+        assert!(next_item("1. 牛奶两盒", "2. 鸡蛋一打") && next_item("（九）农业", "（十）林业"));
+        assert!(!next_item("1. 牛奶", "3. 面包") && !next_item("1. 牛奶", "2、面包") && !next_item("1. 牛奶", "牛奶"));
     }
 
     #[test]

@@ -118,6 +118,8 @@ struct Evidence {
     cut_line_share: f32,
     /// Most breaks between content lines have a blank line in the gap.
     blank_gaps_common: bool,
+    /// Some break between content lines has a blank line in the gap.
+    any_blank_gap: bool,
     /// Some breaks (at least [`MIN_BLANK_GAPS`]) have a blank line in the gap, most do not:
     /// blank lines separate paragraphs.
     blank_line_style: bool,
@@ -127,6 +129,9 @@ struct Evidence {
     short_block_lines: HashSet<usize>,
     /// The content lines that are rows of a plain-text table (see [`crate::table`]).
     table_lines: HashSet<usize>,
+    /// The content lines that are items of a numbered list: numbered next after the content
+    /// line before or next before the one after.
+    list_items: HashSet<usize>,
     /// The lines are measured with curly quotes one column wide (see [`measure_widths`]).
     narrow_quotes: bool,
 }
@@ -726,9 +731,11 @@ impl Evidence {
             openers: openers(counts, &sentence_starts_inside_lines(lines, content)),
             short_block_lines: short_line_blocks(lines, content, wrap_width),
             table_lines: table_lines(lines, content),
+            list_items: list_items(lines, content),
             spread_lines: spread_lines(lines, content),
             wrap_width,
             blank_gaps_common: blank_gaps * 2 > content.len(),
+            any_blank_gap: blank_gaps > 0,
             blank_line_style: blank_gaps >= MIN_BLANK_GAPS && blank_gaps * 2 <= content.len(),
             indented_paragraphs: indents_mark_paragraphs(indented, body, wrap_width.is_some()),
             first_body: content.iter().copied().find(|&i| lines[i].kind() != Kind::Metadata),
@@ -895,10 +902,26 @@ impl Evidence {
         // opener right after a wrap.
         let anew = matches!(b.kind(), Kind::Heading | Kind::ListItem)
             || (self.wrap_width.is_none() && !self.indented_paragraphs && self.starts_anew(a, b));
-        if anew {
-            return Some(if self.stops_mid_sentence(a) { Decision::Truncated } else { Decision::Paragraph });
+        // Items of a list, numbered one after the other, that end in a word, phrases (as short
+        // as lines of verse) short of a full line: the list's style, no lost text, and (in text
+        // without a wrap, where no extractor split a block) no text goes on after a blank line.
+        // Where blank lines set paragraphs apart, items on lines that follow each other are one
+        // block.
+        let listed = self.list_items.contains(&a_index)
+            && a.last_char().is_alphanumeric()
+            && a.width <= VERSE_LINE_WIDTH
+            && !self.reaches_wrap(a);
+        let set_apart = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank) && self.wrap_width.is_none();
+        if listed && (anew || set_apart) {
+            let block = gap.is_empty() && self.any_blank_gap && line_kind::next_item(a.text, b.text);
+            return Some(if block { Decision::Line } else { Decision::Paragraph });
         }
-        None
+        anew.then(|| if self.stops_mid_sentence(a) { Decision::Truncated } else { Decision::Paragraph })
+    }
+
+    /// True when `a` ends where the wrap would have cut it, in wrapped text.
+    fn reaches_wrap(&self, a: &Line) -> bool {
+        self.wrap_width.is_some_and(|width| a.width + 3 >= width)
     }
 
     /// A short line set apart as its own block (a bold article label `第二条`, a speaker's name),
@@ -1186,6 +1209,18 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
     found
 }
 
+/// The content lines (indexes into `lines`) numbered next after the content line before them,
+/// and those lines.
+fn list_items(lines: &[Line], content: &[usize]) -> HashSet<usize> {
+    let mut items = HashSet::default();
+    for pair in content.windows(2) {
+        if line_kind::next_item(lines[pair[0]].text, lines[pair[1]].text) {
+            items.extend(pair);
+        }
+    }
+    items
+}
+
 /// The content lines (indexes into `lines`) that are rows of a plain-text table, found in each
 /// run of lines that follow one another directly.
 fn table_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
@@ -1425,6 +1460,17 @@ mod tests {
         run(&mut doc, ParagraphSeparator::BlankLine, &|_| true);
         let rules = doc.diagnostics().iter().map(|d| d.rule).collect();
         (doc.into_text(), rules)
+    }
+
+    #[test]
+    fn numbered_items_without_full_stops_are_no_lost_text() {
+        // Set apart by blank lines, paragraphs; items on lines that follow each other, a block.
+        let text = "购物清单\n\n1. 牛奶两盒\n2. 鸡蛋一打\n3. 面包\n\n（一）总体要求\n\n（二）主要任务\n\n记得买好。\n";
+        assert_eq!(reflow(text), (text.to_owned(), vec![]));
+        // Without blank lines, each line is a paragraph.
+        assert_eq!(reflow("1. 牛奶两盒\n2. 鸡蛋一打\n"), ("1. 牛奶两盒\n\n2. 鸡蛋一打\n".to_owned(), vec![]));
+        // Items out of sequence are no list: the first stops mid-sentence.
+        assert_eq!(reflow("说明\n\n1. 牛奶两盒\n3. 鸡蛋一打\n").1, ["truncated-paragraph"]);
     }
 
     #[test]
