@@ -683,8 +683,9 @@ fn mark_metadata(lines: &mut [Line]) {
 impl Evidence {
     fn gather(lines: &[Line], content: &[usize]) -> Self {
         let mut widths = Vec::new();
-        // Lines by width: how many, and how many end inside a sentence.
-        let mut open_ends: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        // Lines by width: how many, how many end inside a sentence and how many hold sentence
+        // punctuation.
+        let mut open_ends: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
         let (mut body, mut indented) = (0, 0);
         for pair in content.windows(2) {
             let a = &lines[pair[0]];
@@ -693,6 +694,7 @@ impl Evidence {
                 let entry = open_ends.entry(a.width).or_default();
                 entry.0 += 1;
                 entry.1 += usize::from(!is_sentence_punctuation(a.last_char()));
+                entry.2 += usize::from(holds_punctuation(a.text));
             }
         }
         for &i in content {
@@ -1284,14 +1286,24 @@ fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
     found
 }
 
-/// True when at least half the lines of about `width` columns end inside a sentence, as lines
-/// that a wrap cuts do; lines of one width that all end at punctuation are verse. `lines` counts
-/// the lines of each width and, of those, the ones that end inside a sentence.
-fn cut_anywhere(lines: &BTreeMap<usize, (usize, usize)>, width: usize) -> bool {
-    let (total, open) = lines
+/// True when the lines of about `width` columns are running text cut anywhere, as a wrap cuts
+/// it: at least half end inside a sentence, and at least a third hold sentence punctuation.
+/// Lines of one width that all end at punctuation are verse; lines that hold none are free
+/// verse, a list or a table of contents (prose holds a comma in most lines). `lines` counts the
+/// lines of each width and, of those, the ones that end inside a sentence and the ones that
+/// hold punctuation.
+fn cut_anywhere(lines: &BTreeMap<usize, (usize, usize, usize)>, width: usize) -> bool {
+    let (total, open, punctuated) = lines
         .range(width.saturating_sub(3)..=width + 3)
-        .fold((0, 0), |(total, open), (_, &(n, o))| (total + n, open + o));
-    open * 2 >= total
+        .fold((0, 0, 0), |(total, open, punctuated), (_, &(n, o, p))| (total + n, open + o, punctuated + p));
+    open * 2 >= total && punctuated * 3 >= total
+}
+
+/// True when `line` holds sentence punctuation: Chinese (see
+/// [`has_chinese_sentence_punctuation`]) or Latin, a mark before a space.
+fn holds_punctuation(line: &str) -> bool {
+    has_chinese_sentence_punctuation(line)
+        || [", ", ". ", "; ", ": ", "? ", "! "].iter().any(|mark| line.contains(mark))
 }
 
 /// The display width of the document's full lines, when its paragraphs are wrapped into lines
@@ -1463,6 +1475,15 @@ mod tests {
     }
 
     #[test]
+    fn lines_alike_without_punctuation_are_no_wrap() {
+        // Free verse: lines of one width, none holding a mark; a wrap cuts running text.
+        let verse = "我想起那年夏天的河流和岸边的柳树\n母亲在院子里晾晒洗好的白色床单\n父亲从田里回来肩上扛着一把锄头\n我们坐在门槛上等待傍晚的第一颗星\n";
+        assert_eq!(reflow(verse).0, verse);
+        let prose = "我想起那年夏天，河流和岸边的柳\n树。母亲在院子里晾晒洗好的白色\n床单，父亲从田里回来，肩上扛着\n一把锄头。我们坐在门槛上，等待\n傍晚的第一颗星。\n";
+        assert_eq!(reflow(prose).0, prose.replace('\n', "").to_owned() + "\n");
+    }
+
+    #[test]
     fn numbered_items_without_full_stops_are_no_lost_text() {
         // Set apart by blank lines, paragraphs; items on lines that follow each other, a block.
         let text = "购物清单\n\n1. 牛奶两盒\n2. 鸡蛋一打\n3. 面包\n\n（一）总体要求\n\n（二）主要任务\n\n记得买好。\n";
@@ -1628,7 +1649,7 @@ mod tests {
 
     /// Three lines of 26 columns, the last ending the paragraph.
     const WRAPPED_ARTICLE: &str =
-        "公共图书馆应当按照平等开放\n共享的原则提供服务并且接受\n社会监督以及评价管理工作。\n";
+        "公共图书馆应当按照平等、开\n放、共享的原则提供服务，并\n且接受社会监督和评价管理。\n";
 
     /// Asserts that `input` reflows to `expected`, where `{body}` stands for
     /// [`WRAPPED_ARTICLE`] and `{rest}` for its lines joined.

@@ -158,12 +158,15 @@ fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Opti
     // token before it as a word (`他 国 国家` is `他国 国家`) or as a word the segmenter can tell
     // from its statistics though its dictionary lacks it (`行政 厅 厅长` is `行政厅 厅长`).
     // Asked last: it may load jieba's model.
+    // A character doubled into a word of its own (`那颗星 星` is `那颗 星星`) is that word, though
+    // the segmenter cut the text elsewhere.
+    let doubled_is_word = |c: &str| is_word(&format!("{c}{c}"));
     let belongs_before = || previous.is_some_and(|p| is_one_word(&format!("{p}{a}")));
-    if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !belongs_before() {
+    if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !doubled_is_word(a) && !belongs_before() {
         return suspect(a);
     }
     // `内务部 部`: a lone character after a word that ends with it.
-    if single(b) && !single(a) && a.ends_with(b) && !FUNCTION_CHARS.contains(b) {
+    if single(b) && !single(a) && a.ends_with(b) && !FUNCTION_CHARS.contains(b) && !doubled_is_word(b) {
         return suspect(b);
     }
     // `展览 展展`: a reduplicated character right after a word that starts or ends with it.
@@ -198,6 +201,7 @@ mod tests {
                 "6:3 `国家` is written twice in `国家国家主权`",
             ]
         );
+        assert_eq!(crate::check_text(check, "望着那颗星星。天天开心。\n"), Vec::<String>::new());
     }
 
     #[test]
