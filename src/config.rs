@@ -57,20 +57,39 @@ fn is_markdown_source(path: &std::path::Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
+/// True for a file of delimited records (`*.csv`, `*.tsv`): its commas, tabs, quotes and line
+/// breaks are the syntax of its fields.
+fn is_delimited_data(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv") || ext.eq_ignore_ascii_case("tsv"))
+}
+
 impl Config {
     /// True when the file at `path` needs a configuration of its own (see [`for_path`](Self::for_path)).
     pub fn varies_by_path(&self, path: &std::path::Path) -> bool {
-        !self.per_file_ignores.is_empty() || is_markdown_source(path)
+        !self.per_file_ignores.is_empty() || is_markdown_source(path) || is_delimited_data(path)
     }
 
     /// This configuration for the file at `path`: the rules of every `per-file-ignores` glob
     /// that matches the path (as given, or its file name) are switched off too, and so is
     /// `markdown-heading` for a Markdown source (`*.md`, `*.markdown`), whose `#` marks are its
-    /// structure, not a converter's noise.
+    /// structure, not a converter's noise, and, for delimited records (`*.csv`, `*.tsv`), every
+    /// rule that edits but those that fix bytes (line endings, mojibake, missing glyphs, the
+    /// final newline) and a conversion asked for: the commas, quotes and line breaks of records
+    /// are syntax.
     pub fn for_path(&self, path: &std::path::Path) -> Config {
         let mut config = self.clone();
         if is_markdown_source(path) {
             config.disabled.insert(zhclean_core::registry::MARKDOWN_HEADING.name.to_owned());
+        }
+        if is_delimited_data(path) {
+            let edits_records = |rule: &zhclean_core::RuleMeta| {
+                zhclean_core::verbatim::edits_verbatim(rule.name)
+                    || rule.name == zhclean_core::registry::OPENCC_CONVERSION.name
+            };
+            let structural = zhclean_core::registry::RULES
+                .iter()
+                .filter(|rule| rule.kind == zhclean_core::registry::Kind::Edit && !edits_records(rule));
+            config.disabled.extend(structural.map(|rule| rule.name.to_owned()));
         }
         for (glob, rules) in &self.per_file_ignores {
             let Ok(glob) = globset::Glob::new(glob) else { continue };

@@ -123,7 +123,7 @@ impl Pipeline {
         diagnostics.reserve_exact(remaining.len());
         let mut to_original = document.to_original_in_order();
         let remaining = remaining.into_iter().map(|d| Diagnostic { range: to_original.map(d.range), ..d });
-        diagnostics.extend(remaining.filter(|d| !document.in_code(d.range)));
+        diagnostics.extend(remaining.filter(|d| !document.is_verbatim(d.range)));
         for diagnostic in &mut diagnostics {
             diagnostic.severity =
                 self.config.severity_of(diagnostic.rule, diagnostic.code).unwrap_or(diagnostic.severity);

@@ -194,6 +194,18 @@ fn markdown_sources_keep_their_headings() {
     assert_eq!(stdout(&plain), "安装\n\n使用 Cargo 安装。\n");
 }
 
+/// A CSV file keeps its records: commas, quotes and line breaks are its syntax. Only what
+/// fixes bytes applies (here the line endings).
+#[test]
+fn delimited_records_keep_their_syntax() {
+    let records = "姓名,城市,备注\r\n张三,北京,\"喜欢读书,也爱旅行\"\r\n李四,上海,...\r\n王五,广州,无\r\n";
+    let dir = fixture_dir(&[("people.csv", records.as_bytes()), ("people.txt", records.as_bytes())]);
+    let csv = zhclean(&["clean", "people.csv"], dir.path());
+    assert_eq!((csv.status.code(), stdout(&csv)), (Some(0), records.replace("\r\n", "\n").as_str()));
+    let plain = zhclean(&["clean", "people.txt"], dir.path());
+    assert_ne!(stdout(&plain), records.replace("\r\n", "\n"));
+}
+
 #[test]
 fn detect_names_encoding_and_bom() {
     let dir = fixture_dir(&[("bom.txt", b"\xEF\xBB\xBFa\n")]);

@@ -61,6 +61,16 @@ pub fn at_most_chars(text: &str, n: usize) -> bool {
     text.len() <= n || (text.len() <= n.saturating_mul(4) && text.chars().count() <= n)
 }
 
+/// The first `n` characters of `text`.
+pub fn head(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// The last `n` characters of `text` (all of it for `n` = 0).
+pub fn tail(text: &str, n: usize) -> &str {
+    text.char_indices().rev().nth(n.saturating_sub(1)).map_or(text, |(i, _)| &text[i..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

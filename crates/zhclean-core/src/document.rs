@@ -17,9 +17,9 @@ pub struct Document {
     original_len: usize,
     original_lines: LineIndex,
     original: OnceLock<Arc<str>>,
-    /// The code of the original input (fenced blocks, spans between backticks), which no edit
-    /// but a few enters (see [`crate::code`]).
-    code: Vec<TextRange>,
+    /// The verbatim text of the original input (code, pipe tables), which no edit but a few
+    /// enters (see [`crate::verbatim`]).
+    verbatim: Vec<TextRange>,
 }
 
 /// One batch of applied changes: for each, where it sits after the batch and what it replaced.
@@ -176,7 +176,7 @@ impl Document {
         Self {
             original_len: text.len(),
             original_lines: LineIndex::new(&text),
-            code: crate::code::code_ranges(&text),
+            verbatim: crate::verbatim::ranges(&text),
             text,
             layers: Vec::new(),
             edits: Vec::new(),
@@ -238,18 +238,18 @@ impl Document {
 
     /// Records a stage's diagnostic whose range refers to the current text; the stored range
     /// refers to the original input.
-    /// A finding wholly inside code is dropped: code is not prose.
+    /// A finding wholly inside verbatim text (code, a pipe table) is dropped: it is not prose.
     pub fn record(&mut self, mut diagnostic: Diagnostic) {
         diagnostic.range = self.to_original(diagnostic.range);
-        if !self.in_code(diagnostic.range) {
+        if !self.is_verbatim(diagnostic.range) {
             self.diagnostics.push(diagnostic);
         }
     }
 
-    /// True when `original`, a range of the original input, lies wholly inside code (a fenced
-    /// block or a span between backticks), where findings are not reported.
-    pub fn in_code(&self, original: TextRange) -> bool {
-        crate::code::within(&self.code, original)
+    /// True when `original`, a range of the original input, lies wholly inside verbatim text
+    /// (code, a pipe table: see [`crate::verbatim`]), where findings are not reported.
+    pub fn is_verbatim(&self, original: TextRange) -> bool {
+        crate::verbatim::within(&self.verbatim, original)
     }
 
     /// Records many diagnostics at once (see [`record`](Self::record)), after those recorded
@@ -260,8 +260,8 @@ impl Document {
         for diagnostic in &mut diagnostics {
             diagnostic.range = to_original.map(diagnostic.range);
         }
-        if !self.code.is_empty() {
-            diagnostics.retain(|diagnostic| !self.in_code(diagnostic.range));
+        if !self.verbatim.is_empty() {
+            diagnostics.retain(|diagnostic| !self.is_verbatim(diagnostic.range));
         }
         // The larger vector takes the other in (the earlier findings stay first).
         if diagnostics.len() > self.diagnostics.len() {
@@ -282,8 +282,8 @@ impl Document {
     ///
     /// Changes are applied in order of position. A change that overlaps an earlier one in the
     /// batch is skipped (it is re-proposed by the next pass of its stage, if still wanted), and a
-    /// change that would not alter the text is dropped, as is one inside the code of the input
-    /// (a fenced block, a span between backticks) by a rule that does not edit code ([`crate::code::edits_code`]). Returns
+    /// change that would not alter the text is dropped, as is one inside the verbatim text of
+    /// the input (code, a pipe table) by a rule that does not edit it ([`crate::verbatim::edits_verbatim`]). Returns
     /// the number of changes applied.
     pub fn apply(&mut self, mut changes: Vec<Change>) -> usize {
         changes.sort_by_key(|c| (c.range.start, c.range.end));
@@ -300,7 +300,7 @@ impl Document {
     /// and one that would not alter the text dropped, as [`apply`](Self::apply) does. Returns
     /// the number of changes applied.
     pub fn apply_in_order(&mut self, produce: impl FnOnce(&str, &mut dyn FnMut(Change))) -> usize {
-        let Self { text, layers, edits, code, .. } = self;
+        let Self { text, layers, edits, verbatim, .. } = self;
         let first = edits.len();
         let mut spans = Vec::new();
         // Where the last change kept ends, and how far the text after it moves.
@@ -312,7 +312,10 @@ impl Document {
                 return;
             }
             let original = to_original.map(range);
-            if !code.is_empty() && crate::code::touches(code, original) && !crate::code::edits_code(change.rule) {
+            if !verbatim.is_empty()
+                && crate::verbatim::touches(verbatim, original)
+                && !crate::verbatim::edits_verbatim(change.rule)
+            {
                 return;
             }
             end = range.end;

@@ -6,7 +6,6 @@
 //! position (a lint [`Diagnostic`], say) be reported as a line and column of the original.
 
 pub mod chars;
-pub mod code;
 mod diagnostic;
 mod document;
 mod edit;
@@ -17,6 +16,7 @@ mod range;
 pub mod registry;
 pub mod testing;
 pub mod triggers;
+pub mod verbatim;
 pub mod words;
 
 pub use compact_str::CompactString;

@@ -23,6 +23,7 @@ mod missing_glyph;
 mod page_footer;
 mod page_number;
 mod paragraph_separator;
+mod record;
 mod reflow;
 mod running_header;
 pub mod stray_break;

@@ -453,16 +453,19 @@ fn role(content: &str) -> Role {
     }
 }
 
-/// The lines of subtitle cues and of fenced code keep their breaks and are text, whatever they
-/// look like alone (a cue's number is no page number).
+/// The lines of subtitle cues, pipe tables, records (of logs, chats) and fenced code keep their
+/// breaks and are text, whatever they look like alone (a cue's number is no page number).
 fn mark_verbatim(text: &str, lines: &mut [Line]) {
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    for (line, cue) in lines.iter_mut().zip(crate::subtitle::cue_lines(&texts)) {
-        if cue {
+    let cues = crate::subtitle::cue_lines(&texts);
+    let rows = zhclean_core::verbatim::pipe_rows(&texts);
+    let records = crate::record::record_lines(&texts);
+    for (k, line) in lines.iter_mut().enumerate() {
+        if cues[k] || rows[k] || records[k] {
             line.role = Role::Content(Kind::Verbatim);
         }
     }
-    for block in zhclean_core::code::fenced_blocks(text) {
+    for block in zhclean_core::verbatim::fenced_blocks(text) {
         // The block starts with the line break before its opening fence, if there is one.
         let fence = block.start + usize::from(text.as_bytes()[block.start] == b'\n');
         let first = lines.partition_point(|line| line.start < fence);

@@ -1,6 +1,7 @@
 //! Rows of plain-text tables: lines whose cells, set apart by runs of spaces or by tabs, start
 //! at the same columns as the cells of the lines around them. A table's line breaks are its
-//! author's; no wrap cuts a line into cells that line up with the next line's.
+//! author's; no wrap cuts a line into cells that line up with the next line's. (Pipe tables
+//! are verbatim text: see `zhclean_core::verbatim`.)
 
 use crate::text::display_width;
 

@@ -1,6 +1,6 @@
 //! Character classes and measures that decide how lines fit together.
 
-pub use zhclean_core::chars::{at_most_chars, ends_sentence, is_closing};
+pub use zhclean_core::chars::{at_most_chars, ends_sentence, head, is_closing, tail};
 
 /// Opening quotes and brackets.
 pub fn is_opening(c: char) -> bool {
@@ -112,16 +112,6 @@ pub fn is_space(c: char) -> bool {
 pub fn opening_bigram(line: &str) -> Option<(char, char)> {
     let mut chars = line.chars();
     Some((chars.next()?, chars.next()?))
-}
-
-/// The last `n` characters of `text`.
-pub fn tail(text: &str, n: usize) -> &str {
-    text.char_indices().rev().nth(n - 1).map_or(text, |(i, _)| &text[i..])
-}
-
-/// The first `n` characters of `text`.
-pub fn head(text: &str, n: usize) -> &str {
-    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@
 //! No fix: the rest of the document has to be found in the source.
 
 use crate::Context;
-use zhclean_core::chars::{ends_sentence, is_closing, is_han};
+use zhclean_core::chars::{ends_sentence, head, is_closing, is_han, tail};
+use zhclean_core::words::word_across;
 use zhclean_core::{Diagnostic, TextRange};
 
 pub use zhclean_core::registry::TRUNCATED_ENDING as RULE;
@@ -43,6 +44,22 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
     let text = last.text.trim_end().rsplit('\n').next().unwrap_or_default().trim_start();
     if ["- ", "* ", "• "].iter().any(|bullet| text.starts_with(bullet)) {
         // The last item of a bulleted list: items need no final punctuation.
+        return Vec::new();
+    }
+    // A block of lines none of which ends a sentence or inside a word (the records of a chat,
+    // a list, free verse) ends as its lines do: that is its style. Lines a wrap cut (left so
+    // where the reflow could not join them) cut words too.
+    let lines: Vec<&str> = last.text.trim_end().lines().map(str::trim).collect();
+    // Words are looked up in simplified forms (the dictionary's).
+    let simplified = |text: &str| context.simplified(text).unwrap_or_else(|| text.to_owned());
+    let cuts_a_word = |pair: &[&str]| {
+        let (a, b) = (pair[0], pair[1]);
+        let han = |c: Option<char>| c.is_some_and(is_han);
+        han(a.chars().next_back())
+            && han(b.chars().next())
+            && word_across(&simplified(tail(a, 4)), &simplified(head(b, 4)))
+    };
+    if lines.len() >= 2 && !lines.iter().any(|line| ends_sentence(line)) && !lines.windows(2).any(cuts_a_word) {
         return Vec::new();
     }
     let final_char = text.trim_end_matches(is_closing).chars().next_back().unwrap_or(' ');
@@ -108,6 +125,15 @@ mod tests {
         assert_eq!(crate::check_text(check, &unpunctuated), ["5:15 the document ends mid-sentence at `…地区和平稳定`"]);
         let signed = "谢谢您的帮助。\n\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}李明\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2023年12月5日\n";
         assert!(crate::check_text(check, signed).is_empty(), "a date set to the right");
+        let chat = "[2024-03-01 09:15] 小王：今天开会吗\n[2024-03-01 09:16] 小李：十点在三楼，大家准时到\n";
+        assert!(crate::check_text(check, chat).is_empty(), "records");
+        let wrapped = "「什麼清白？我前天親\n眼見你偷了何家的書，弔着打。」孔乙己便漲紅了臉，額上\n";
+        assert_eq!(crate::check_text(check, wrapped), ["2:27 the document ends mid-sentence at `…紅了臉，額上`"]);
+        let cut_after_a_line = "双方同意。\n双方主张维护北极地区和平稳定与合作共赢的局面\n";
+        assert_eq!(
+            crate::check_text(check, cut_after_a_line),
+            ["2:23 the document ends mid-sentence at `…作共赢的局面`"]
+        );
         for ending in ["弗·弗·普京", "二〇二五年五月八日于莫斯科", "中俄联合声明"] {
             assert!(crate::check_text(check, &format!("{body}{ending}\n")).is_empty(), "{ending}");
         }

@@ -1,30 +1,41 @@
-//! Code in a document: blocks fenced by lines of backticks or tildes and spans between
-//! backticks on a line (Markdown's code, as technical texts, answers and READMEs hold it). Code
-//! is not Chinese prose: its line breaks, indents, ASCII punctuation and quotes are its syntax.
-//! A [`Document`](crate::Document) keeps every rule's edits out of the code of its input but
-//! those that fix bytes, not text (line endings, mojibake, missing glyphs, the final newline),
-//! and the findings inside it.
+//! Verbatim text: code (blocks fenced by lines of backticks or tildes, spans between backticks
+//! on a line) and pipe tables (`| 地区 | 销售额 |`), as technical texts, answers and READMEs hold
+//! them in Markdown. It is not Chinese prose: its line breaks, bars, indents, ASCII punctuation
+//! and quotes are its syntax. A [`Document`](crate::Document) keeps every rule's edits out of
+//! the verbatim text of its input but those that fix bytes, not text (line endings, mojibake,
+//! missing glyphs, the final newline), and the findings inside it.
 
 use crate::TextRange;
 use crate::registry;
 
-/// True for the rules that may edit code: they fix how the text was stored, not how it reads.
-pub fn edits_code(rule: &str) -> bool {
+/// True for the rules that may edit verbatim text: they fix how the text was stored, not how
+/// it reads.
+pub fn edits_verbatim(rule: &str) -> bool {
     [registry::LINE_ENDING, registry::FINAL_NEWLINE, registry::MOJIBAKE_REPAIRED, registry::MISSING_GLYPH]
         .iter()
         .any(|meta| meta.name == rule)
 }
 
-/// The code of `text`, in order: its fenced blocks (see [`fenced_blocks`]) and, on the other
-/// lines, its spans: a run of backticks to the next run of as many on the line, both included
-/// (`` `name="张三"` ``). A run that no other closes on its line is text.
-pub fn code_ranges(text: &str) -> Vec<TextRange> {
-    let blocks = fenced_blocks(text);
-    if memchr::memchr(b'`', text.as_bytes()).is_none() {
-        return blocks;
+/// The verbatim text of `text`, in order: its fenced code blocks (see [`fenced_blocks`]) and
+/// pipe tables (see [`pipe_rows`]), each from the line break before it, and, on the other
+/// lines, its code spans: a run of backticks to the next run of as many on the line, both
+/// included (`` `name="张三"` ``). A run that no other closes on its line is text.
+pub fn ranges(text: &str) -> Vec<TextRange> {
+    let mut blocks = fenced_blocks(text);
+    blocks.extend(pipe_tables(text));
+    blocks.sort_unstable_by_key(|block| block.start);
+    let mut merged: Vec<TextRange> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match merged.last_mut() {
+            Some(last) if block.start < last.end => last.end = last.end.max(block.end),
+            _ => merged.push(block),
+        }
     }
-    let mut ranges = Vec::with_capacity(blocks.len());
-    let mut blocks = blocks.into_iter().peekable();
+    if memchr::memchr(b'`', text.as_bytes()).is_none() {
+        return merged;
+    }
+    let mut ranges = Vec::with_capacity(merged.len());
+    let mut blocks = merged.into_iter().peekable();
     for (start, line) in crate::lines_with_starts(text) {
         while let Some(block) = blocks.next_if(|block| block.start <= start) {
             ranges.push(block);
@@ -36,6 +47,59 @@ pub fn code_ranges(text: &str) -> Vec<TextRange> {
     }
     ranges.extend(blocks);
     ranges
+}
+
+/// The pipe tables of `text`: each from the line break before its first row to the end of its
+/// last row, with its line break.
+fn pipe_tables(text: &str) -> Vec<TextRange> {
+    if memchr::memchr(b'|', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let lines: Vec<(usize, &str)> = crate::lines_with_starts(text).collect();
+    let trimmed: Vec<&str> = lines.iter().map(|(_, line)| line.trim()).collect();
+    let rows = pipe_rows(&trimmed);
+    let mut tables = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let run = rows[k..].iter().take_while(|&&row| row).count();
+        if run > 0 {
+            let (last_start, last) = lines[k + run - 1];
+            tables.push(TextRange::new(lines[k].0.saturating_sub(1), last_start + last.len()));
+        }
+        k += run.max(1);
+    }
+    tables
+}
+
+/// For each line (trimmed), whether it is a row of a pipe table: two lines or more in a row
+/// between bars (`| 华北 | 120 |`), or the lines holding a bar around a delimiter row
+/// (`--- | ---`, `|:--|--:|`): the header before it and the rows after it.
+pub fn pipe_rows(lines: &[&str]) -> Vec<bool> {
+    let mut rows = vec![false; lines.len()];
+    let between_bars = |line: &str| line.len() >= 2 && line.starts_with('|') && line.ends_with('|');
+    let mut k = 0;
+    while k < lines.len() {
+        let run = lines[k..].iter().take_while(|line| between_bars(line)).count();
+        if run >= 2 {
+            rows[k..k + run].iter_mut().for_each(|row| *row = true);
+        }
+        k += run.max(1);
+    }
+    for (k, line) in lines.iter().enumerate() {
+        if is_delimiter_row(line) && k > 0 && lines[k - 1].contains('|') {
+            let body = lines[k + 1..].iter().take_while(|line| line.contains('|')).count();
+            rows[k - 1..=k + body].iter_mut().for_each(|row| *row = true);
+        }
+    }
+    rows
+}
+
+/// True for the delimiter row of a pipe table: dashes (and colons for alignment) in cells
+/// between bars.
+fn is_delimiter_row(line: &str) -> bool {
+    line.contains('|')
+        && line.contains("---")
+        && line.split('|').all(|cell| cell.trim().trim_matches(':').bytes().all(|b| b == b'-'))
 }
 
 /// The code spans of `line`, as byte ranges of it.
@@ -156,9 +220,32 @@ mod tests {
     #[test]
     fn spans_between_backticks_on_a_line() {
         let text = "调用 `print(a,b)` 与 ``a`b`` 即可，`未闭合\n```\n`x`\n```\n设置 `n=\"张三\"`。\n";
-        let spans: Vec<&str> = code_ranges(text).iter().map(|r| &text[r.as_range()]).collect();
+        let spans: Vec<&str> = ranges(text).iter().map(|r| &text[r.as_range()]).collect();
         assert_eq!(spans, ["`print(a,b)`", "``a`b``", "\n```\n`x`\n```\n", "`n=\"张三\"`"]);
-        assert_eq!(code_ranges("没有代码。\n"), []);
+        assert_eq!(ranges("没有代码。\n"), []);
+    }
+
+    #[test]
+    fn rows_of_pipe_tables() {
+        let lines = [
+            "下表：",
+            "| 地区 | 一季度 |",
+            "| --- | :---: |",
+            "| 华北 | 120 |",
+            "",
+            "a | b",
+            "--- | ---",
+            "1 | 2",
+            "说明",
+        ];
+        assert_eq!(pipe_rows(&lines), [false, true, true, true, false, true, true, true, false]);
+        assert_eq!(pipe_rows(&["|一|", "正文。", "|二|"]), [false, false, false]);
+        assert_eq!(pipe_rows(&["标题", "---", "正文"]), [false, false, false]);
+        let text = "下表：\n| 甲 | 乙 |\n|---|---|\n\n正文，`a|b`。\n";
+        let found: Vec<&str> = ranges(text).iter().map(|r| &text[r.as_range()]).collect();
+        assert_eq!(found, ["\n| 甲 | 乙 |\n|---|---|\n", "`a|b`"]);
+        // Rows go on to the first line without a bar.
+        assert_eq!(pipe_rows(&["a | b", "--- | ---", "1 | 2", "3 | 4", "正文"]), [true, true, true, true, false]);
     }
 
     #[test]
