@@ -65,10 +65,17 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
         "-" if digit_sides => number_range(text, start, end).then_some(range_dash.as_str()),
         "-" if prev.is_some_and(is_han) && next.is_some_and(is_han) => Some("—"),
         "-" | "－" => None,
-        "—" | "–" if digit_sides || (prev.is_some_and(is_han) && next.is_some_and(is_han)) => None,
+        // A lone dash between two words or numbers is the connector of GB/T 15834 (`北京—上海`,
+        // `3月1日—3日`), not half of a dash.
+        "—" | "–" if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) => None,
         _ if chinese_side => Some("——"),
         _ => None,
     }
+}
+
+/// True for a character of a word or a number: Han, or an ASCII letter or digit.
+fn is_word_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric()
 }
 
 /// True when the hyphen at `start..end` joins two numbers of a range in Chinese text:
@@ -125,6 +132,8 @@ mod tests {
             ("2026-2027年", "2026—2027年"),
             ("第3-5页", "第3—5页"),
             ("黑河-布拉戈维申斯克公路大桥", "黑河—布拉戈维申斯克公路大桥"),
+            ("2024年3月1日—3日", "2024年3月1日—3日"),
+            ("20世纪80—90年代", "20世纪80—90年代"),
         ];
         for (input, expected) in cases {
             assert_eq!(fixed(input, RangeDash::EmDash), expected, "input: {input}");

@@ -46,6 +46,9 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         // The last item of a bulleted list: items need no final punctuation.
         return Vec::new();
     }
+    if is_contents_entry(text) {
+        return Vec::new();
+    }
     // A block of lines none of which ends a sentence or inside a word (the records of a chat,
     // a list, free verse) ends as its lines do: that is its style. Lines a wrap cut (left so
     // where the reflow could not join them) cut words too.
@@ -72,6 +75,13 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         return vec![RULE.diagnostic(end, format!("the document ends mid-sentence at `…{tail}`"))];
     }
     Vec::new()
+}
+
+/// True for an entry of a table of contents: a page number after a leader of dots
+/// (`第四章 附则 ………… 15`, `附录.......32`).
+fn is_contents_entry(line: &str) -> bool {
+    let before_number = line.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    before_number.len() < line.len() && before_number.ends_with(['…', '.', '·', '⋯'])
 }
 
 /// Paragraphs of the document that open with the same two characters and end a sentence at
@@ -125,6 +135,8 @@ mod tests {
         assert_eq!(crate::check_text(check, &unpunctuated), ["5:15 the document ends mid-sentence at `…地区和平稳定`"]);
         let signed = "谢谢您的帮助。\n\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}李明\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2023年12月5日\n";
         assert!(crate::check_text(check, signed).is_empty(), "a date set to the right");
+        let contents = "目录\n\n第一章 总则 ………………………… 1\n\n第四章 附则 ………………………… 15\n";
+        assert!(crate::check_text(check, contents).is_empty(), "contents");
         let chat = "[2024-03-01 09:15] 小王：今天开会吗\n[2024-03-01 09:16] 小李：十点在三楼，大家准时到\n";
         assert!(crate::check_text(check, chat).is_empty(), "records");
         let wrapped = "「什麼清白？我前天親\n眼見你偷了何家的書，弔着打。」孔乙己便漲紅了臉，額上\n";
