@@ -46,7 +46,7 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         // The last item of a bulleted list: items need no final punctuation.
         return Vec::new();
     }
-    if is_contents_entry(text) {
+    if is_contents_entry(text) || ends_in_link(text) {
         return Vec::new();
     }
     // A block of lines none of which ends a sentence or inside a word (the records of a chat,
@@ -82,6 +82,14 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
 fn is_contents_entry(line: &str) -> bool {
     let before_number = line.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
     before_number.len() < line.len() && before_number.ends_with(['…', '.', '·', '⋯'])
+}
+
+/// True when `line` ends in a link or an e-mail address (`详情：https://…/a?from=1`), which
+/// ends without punctuation.
+fn ends_in_link(line: &str) -> bool {
+    let last = line.rsplit(|c: char| c.is_whitespace() || matches!(c, '：' | '，' | '（' | '“')).next().unwrap_or(line);
+    ["http://", "https://", "www.", "ftp://"].iter().any(|scheme| last.starts_with(scheme))
+        || last.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 /// Paragraphs of the document that open with the same two characters and end a sentence at
@@ -135,6 +143,8 @@ mod tests {
         assert_eq!(crate::check_text(check, &unpunctuated), ["5:15 the document ends mid-sentence at `…地区和平稳定`"]);
         let signed = "谢谢您的帮助。\n\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}李明\n\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2023年12月5日\n";
         assert!(crate::check_text(check, signed).is_empty(), "a date set to the right");
+        let link = "详情戳：https://weibo.com/123456?from=page_100505\n联系邮箱 contact@example.com\n\n原文：http://example.com/a/2024\n";
+        assert!(crate::check_text(check, link).is_empty(), "links");
         let contents = "目录\n\n第一章 总则 ………………………… 1\n\n第四章 附则 ………………………… 15\n";
         assert!(crate::check_text(check, contents).is_empty(), "contents");
         let chat = "[2024-03-01 09:15] 小王：今天开会吗\n[2024-03-01 09:16] 小李：十点在三楼，大家准时到\n";
