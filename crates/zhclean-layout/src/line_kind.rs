@@ -148,10 +148,12 @@ fn numeral_value(numerals: &str) -> Option<u32> {
 
 /// True when `b` is the item after `a` in one list: numbered alike, by the next number.
 pub fn next_item(a: &str, b: &str) -> bool {
-    match (item_number(a), item_number(b)) {
-        (Some((style_a, n)), Some((style_b, m))) => style_a == style_b && m == n + 1,
-        _ => false,
-    }
+    numbered_next(item_number(a), item_number(b))
+}
+
+/// True when the numbers of two items (see [`item_number`]) are those of an item and the next.
+pub fn numbered_next(a: Option<(Numbering, u32)>, b: Option<(Numbering, u32)>) -> bool {
+    matches!((a, b), (Some((style_a, n)), Some((style_b, m))) if style_a == style_b && m == n + 1)
 }
 
 /// True for a `key: value` line whose key is a short label: a field (`标题: …`, `发布时间：…`),

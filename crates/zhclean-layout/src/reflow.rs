@@ -1217,9 +1217,10 @@ fn short_line_blocks(lines: &[Line], content: &[usize], wrap_width: Option<usize
 /// The content lines (indexes into `lines`) numbered next after the content line before them,
 /// and those lines.
 fn list_items(lines: &[Line], content: &[usize]) -> HashSet<usize> {
+    let numbers: Vec<_> = content.iter().map(|&i| line_kind::item_number(lines[i].text)).collect();
     let mut items = HashSet::default();
-    for pair in content.windows(2) {
-        if line_kind::next_item(lines[pair[0]].text, lines[pair[1]].text) {
+    for (pair, numbers) in content.windows(2).zip(numbers.windows(2)) {
+        if line_kind::numbered_next(numbers[0], numbers[1]) {
             items.extend(pair);
         }
     }

@@ -7,6 +7,10 @@
 /// True when `line` (trimmed) is the timing of a cue: two timestamps joined by `-->`, then
 /// perhaps the settings of a WebVTT cue (`00:01.000 --> 00:04.000 align:start`).
 pub fn is_cue_timing(line: &str) -> bool {
+    // A timestamp starts with a digit: most lines are answered by their first byte.
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let Some((start, rest)) = line.split_once("-->") else { return false };
     let end = rest.trim_start().split([' ', '\t']).next().unwrap_or_default();
     is_timestamp(start.trim()) && is_timestamp(end)
