@@ -16,8 +16,9 @@
 //! ## Fix safety
 //! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), scores and
 //! sub-numbers that do not rise (`2-0`, `301-2室`), numbers with a leading zero or glued to a
-//! letter (`2019-0312`, `B2-15号`), Latin words (`well-known`) and the full-width connector `－`
-//! (`中国－东盟`) stay.
+//! letter (`2019-0312`, `B2-15号`), Latin words (`well-known`), the full-width connector `－`
+//! (`中国－东盟`) and a lone `—` between two words or numbers, GB/T 15834's connector
+//! (`3月1日—3日`, `北京—上海`), stay.
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
