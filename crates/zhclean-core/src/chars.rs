@@ -61,6 +61,13 @@ pub fn at_most_chars(text: &str, n: usize) -> bool {
     text.len() <= n || (text.len() <= n.saturating_mul(4) && text.chars().count() <= n)
 }
 
+/// True for an entry of a table of contents: a page number after a leader of dots
+/// (`第四章 附则 ………… 15`, `附录.......32`). It ends where no sentence does, and is whole.
+pub fn is_contents_entry(line: &str) -> bool {
+    let before_number = line.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    before_number.len() < line.len() && before_number.ends_with(['…', '.', '·', '⋯'])
+}
+
 /// The first `n` characters of `text`.
 pub fn head(text: &str, n: usize) -> &str {
     text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])

@@ -17,6 +17,7 @@ use crate::text::*;
 use crate::{ParagraphSeparator, cjk_spacing, page_footer, page_number, running_header, truncated_paragraph};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use zhclean_core::chars::is_contents_entry;
 use zhclean_core::chars::is_han;
 use zhclean_core::words::{ends_in_function_word, word_across};
 use zhclean_core::{Change, Diagnostic, Document, TextRange};
@@ -483,6 +484,23 @@ fn mark_running_headers(lines: &mut [Line]) {
     }
 }
 
+/// True for a line that holds only a number of at most three digits.
+fn is_bare_number(line: &str) -> bool {
+    (1..=3).contains(&line.len()) && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Lines of text a page holds, at least, on average: numbers a few lines apart number stanzas,
+/// questions or sections, not pages.
+const MIN_LINES_PER_PAGE: usize = 5;
+
+/// True when the pages that the page-number lines `sequence` bound hold on average at least
+/// [`MIN_LINES_PER_PAGE`] lines of text (of the pages between its first and last number).
+fn pages_are_long(lines: &[Line], sequence: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (sequence.first(), sequence.last()) else { return false };
+    let text_lines = lines[first..last].iter().filter(|l| matches!(l.role, Role::Content(_))).count();
+    text_lines >= MIN_LINES_PER_PAGE * (sequence.len() - 1)
+}
+
 /// True when a page-number line says it is one (`第3页`, `— 3 —`, `3/10`), not a bare number
 /// that could number a section.
 fn written_as_page(line: &str) -> bool {
@@ -527,8 +545,10 @@ fn require_page_evidence(lines: &mut [Line]) -> Vec<Vec<usize>> {
         .into_iter()
         .map(|sequence| sequence.into_iter().map(|k| candidates[k]).collect::<Vec<usize>>())
         .filter(|sequence| {
-            sequence.iter().any(|&p| written_as_page(lines[p].text) || breaks_a_sentence(lines, p))
-                || headed_pages(lines, sequence)
+            // A number written as a page's (`— 3 —`, `第3页`) says so; bare numbers need pages
+            // long enough to be pages.
+            let inferred = sequence.iter().any(|&p| breaks_a_sentence(lines, p)) || headed_pages(lines, sequence);
+            sequence.iter().any(|&p| written_as_page(lines[p].text)) || (inferred && pages_are_long(lines, sequence))
         })
         .collect();
     let paged = !pages.is_empty();
@@ -762,6 +782,7 @@ impl Evidence {
         let last = line.last_char();
         (is_han(last) || last.is_ascii_digit())
             && line.kind() != Kind::Heading
+            && !is_contents_entry(line.text)
             && (line.kind() == Kind::ListItem || !self.is_title_like(line.text))
     }
 
@@ -883,8 +904,24 @@ impl Evidence {
         if is_non_initial(b.first_char()) && a.kind() != Kind::Heading {
             return Some(Decision::Join(0.99));
         }
+        // The entries of a table of contents are lines of their own, as rows of a table are.
+        if gap.is_empty() && is_contents_entry(a.text) && is_contents_entry(b.text) {
+            return Some(Decision::Line);
+        }
+        // A number alone on its line, set apart by blank lines, numbers what follows (a section,
+        // a stanza, a question): text runs neither into nor out of it.
+        let set_apart = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank);
+        if set_apart && (is_bare_number(a.text) || is_bare_number(b.text)) {
+            return Some(Decision::Paragraph);
+        }
         let (last, next) = (a.last_char(), b.first_char());
-        let number_cut = last.is_ascii_digit() && next.is_ascii_digit();
+        // A number cut by a break runs on (`就业12` / `00万人`); a contents entry's page number
+        // and a number alone on its line are whole.
+        let number_cut = last.is_ascii_digit()
+            && next.is_ascii_digit()
+            && !is_contents_entry(a.text)
+            && !is_bare_number(a.text)
+            && !is_bare_number(b.text);
         let latin_wrap = last.is_ascii_lowercase() && next.is_ascii_lowercase();
         if (number_cut || latin_wrap) && a.kind() == Kind::Body {
             return Some(Decision::Join(0.9));
@@ -1602,7 +1639,7 @@ mod tests {
         let mut pages = String::new();
         for n in 1..=3 {
             pages.push_str(&format!(
-                "人民日报 第{n}版\n双方指出，第{n}页的内容。\n双方认为，内容继续。\n双方强调，还有一段。\n{n}\n\n"
+                "人民日报 第{n}版\n双方指出，第{n}页的内容。\n双方认为，内容继续。\n双方强调，还有一段。\n双方同意，再有一段。\n双方商定，最后一段。\n{n}\n\n"
             ));
         }
         let cleaned = reflow(&pages).0;

@@ -19,7 +19,7 @@
 //! No fix: the rest of the document has to be found in the source.
 
 use crate::Context;
-use zhclean_core::chars::{ends_sentence, head, is_closing, is_han, tail};
+use zhclean_core::chars::{ends_sentence, head, is_closing, is_contents_entry, is_han, tail};
 use zhclean_core::words::word_across;
 use zhclean_core::{Diagnostic, TextRange};
 
@@ -75,13 +75,6 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         return vec![RULE.diagnostic(end, format!("the document ends mid-sentence at `…{tail}`"))];
     }
     Vec::new()
-}
-
-/// True for an entry of a table of contents: a page number after a leader of dots
-/// (`第四章 附则 ………… 15`, `附录.......32`).
-fn is_contents_entry(line: &str) -> bool {
-    let before_number = line.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
-    before_number.len() < line.len() && before_number.ends_with(['…', '.', '·', '⋯'])
 }
 
 /// True when `line` ends in a link or an e-mail address (`详情：https://…/a?from=1`), which
