@@ -17,8 +17,8 @@
 //! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), scores and
 //! sub-numbers that do not rise (`2-0`, `301-2室`), numbers with a leading zero or glued to a
 //! letter (`2019-0312`, `B2-15号`), Latin words (`well-known`), the full-width connector `－`
-//! (`中国－东盟`) and a lone `—` between two words or numbers, GB/T 15834's connector
-//! (`3月1日—3日`, `北京—上海`), stay.
+//! (`中国－东盟`), house and room numbers (`5-12号`), a lone `—` between two words or numbers,
+//! GB/T 15834's connector (`3月1日—3日`, `北京—上海`), and an open range (`（1955—）`) stay.
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
@@ -69,6 +69,8 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
         // A lone dash between two words or numbers is the connector of GB/T 15834 (`北京—上海`,
         // `3月1日—3日`), not half of a dash.
         "—" | "–" if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) => None,
+        // A range left open (`莫言（1955—）`, a living author's years) ends at the bracket.
+        "—" if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| matches!(c, '）' | ')')) => None,
         _ if chinese_side => Some("——"),
         _ => None,
     }
@@ -84,6 +86,9 @@ fn is_word_char(c: char) -> bool {
 /// Nouns that a numbered identifier follows (`图2-3`, `表3-1`, `例1-2`): their numbers are
 /// chapter and item, not a range.
 const LABELS: &str = "图表例式附页节圖";
+/// What a numbered identifier ends with: house and room numbers (`幸福里5-12号`, `3-201室`) keep
+/// their hyphen.
+const IDENTIFIERS: &str = "号室";
 
 fn number_range(text: &str, start: usize, end: usize) -> bool {
     let left = &text[..start];
@@ -94,7 +99,7 @@ fn number_range(text: &str, start: usize, end: usize) -> bool {
     let after = right[digits_after..].chars().next();
     let chained = before == Some('-') || after == Some('-');
     let short = digits_before <= 4 && digits_after <= 4;
-    let label = before.is_some_and(|c| LABELS.contains(c));
+    let label = before.is_some_and(|c| LABELS.contains(c)) || after.is_some_and(|c| IDENTIFIERS.contains(c));
     // A number glued to a letter (`B2-15号`) is a code.
     let code = before.is_some_and(|c| c.is_ascii_alphabetic());
     let (from, to) = (&left[left.len() - digits_before..], &right[..digits_after]);
@@ -134,6 +139,8 @@ mod tests {
             ("第3-5页", "第3—5页"),
             ("黑河-布拉戈维申斯克公路大桥", "黑河—布拉戈维申斯克公路大桥"),
             ("2024年3月1日—3日", "2024年3月1日—3日"),
+            ("莫言（1955—），山东人", "莫言（1955—），山东人"),
+            ("幸福里5-12号", "幸福里5-12号"),
             ("20世纪80—90年代", "20世纪80—90年代"),
         ];
         for (input, expected) in cases {

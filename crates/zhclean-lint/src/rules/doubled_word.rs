@@ -98,7 +98,8 @@ fn doubled_in(clause: &str, simplified: Option<String>) -> Vec<Found> {
             continue;
         }
         let previous = k.checked_sub(1).map(|p| tokens[p].text);
-        if let Some((message, mut severity)) = doubled_pair(previous, (a.text, a.tag), b.text) {
+        let next = tokens.get(k + 2).map(|t| t.text);
+        if let Some((message, mut severity)) = doubled_pair([previous, next], (a.text, a.tag), b.text) {
             // Segmenting converted text is less reliable: its suspicions are only infos.
             if simplified.is_some() && a.text != b.text {
                 severity = Severity::Info;
@@ -133,9 +134,9 @@ fn repeated_non_words(segmented: &str, offsets: &[usize]) -> Vec<Found> {
     found
 }
 
-/// What is doubled in the neighbouring tokens `a` (with its part of speech) and `b`, after
-/// `previous`, if anything, and how sure that is.
-fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Option<(String, Severity)> {
+/// What is doubled in the neighbouring tokens `a` (with its part of speech) and `b`, between
+/// the tokens `previous` and `next`, if anything, and how sure that is.
+fn doubled_pair([previous, next]: [Option<&str>; 2], (a, tag): (&str, &str), b: &str) -> Option<(String, Severity)> {
     let single = |w: &str| w.chars().count() == 1;
     let suspect = |c: &str| Some((format!("`{c}` may be doubled by accident in `{a}{b}`"), Severity::Warning));
     if a == b && single(a) {
@@ -165,8 +166,16 @@ fn doubled_pair(previous: Option<&str>, (a, tag): (&str, &str), b: &str) -> Opti
     if single(a) && b.starts_with(a) && !FUNCTION_CHARS.contains(a) && !doubled_is_word(a) && !belongs_before() {
         return suspect(a);
     }
-    // `内务部 部`: a lone character after a word that ends with it.
-    if single(b) && !single(a) && a.ends_with(b) && !FUNCTION_CHARS.contains(b) && !doubled_is_word(b) {
+    // `内务部 部`: a lone character after a word that ends with it, unless it belongs with the
+    // token after it as a word (`新年 年 会` is `新年 年会`, `西湖 湖 景` is `西湖 湖景`).
+    let belongs_after = || next.is_some_and(|n| is_one_word(&format!("{b}{n}")));
+    if single(b)
+        && !single(a)
+        && a.ends_with(b)
+        && !FUNCTION_CHARS.contains(b)
+        && !doubled_is_word(b)
+        && !belongs_after()
+    {
         return suspect(b);
     }
     // `展览 展展`: a reduplicated character right after a word that starts or ends with it.
@@ -202,6 +211,7 @@ mod tests {
             ]
         );
         assert_eq!(crate::check_text(check, "望着那颗星星。天天开心。\n"), Vec::<String>::new());
+        assert_eq!(crate::check_text(check, "今年的新年年会很热闹。我们去看了西湖湖景。\n"), Vec::<String>::new());
     }
 
     #[test]

@@ -30,8 +30,17 @@ const PAIRS: &[(char, char)] =
 /// Reports the unmatched marks of every paragraph.
 pub fn check(context: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for paragraph in context.paragraphs() {
+    let paragraphs = context.paragraphs();
+    for (n, paragraph) in paragraphs.iter().enumerate() {
+        // A quotation of several paragraphs opens each with its quote mark and closes only the
+        // last (GB/T 15834): the opening mark of a paragraph that the next one opens again is no
+        // stray.
+        let indent = paragraph.text.len() - paragraph.text.trim_start().len();
+        let quoted_on = |mark: char| paragraphs.get(n + 1).is_some_and(|next| next.text.trim_start().starts_with(mark));
         for (offset, mark, partner) in unmatched(paragraph.text) {
+            if offset == indent && QUOTES.contains(mark) && quoted_on(mark) {
+                continue;
+            }
             let at = paragraph.range.start + offset;
             let range = TextRange::new(at, at + mark.len_utf8());
             diagnostics.push(RULE.diagnostic(range, format!("`{mark}` has no matching `{partner}` in this paragraph")));
@@ -45,6 +54,9 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
     }
     diagnostics
 }
+
+/// The opening quote marks.
+const QUOTES: &str = "“‘「『";
 
 /// Offsets of the marks that have no partner, with the mark and its partner; each kind of pair
 /// is matched on its own.
@@ -94,6 +106,16 @@ fn is_list_marker(text: &str, i: usize, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_of_several_paragraphs_closes_once() {
+        let letter =
+            "他写道：\n\n“亲爱的朋友，好久不见。\n\n“这里的冬天很冷。\n\n“有空来看我。”\n\n「第一段。\n\n「第二段。」";
+        assert_eq!(crate::check_text(check, letter), Vec::<String>::new());
+        // A paragraph the next one does not continue is left open.
+        let open = "“亲爱的朋友，好久不见。\n\n读完信，我久久不能平静。";
+        assert_eq!(crate::check_text(check, open), ["1:1 `“` has no matching `”` in this paragraph"]);
+    }
 
     #[test]
     fn apostrophes_and_list_numbers_are_no_pairs() {
