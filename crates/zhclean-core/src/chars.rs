@@ -68,6 +68,26 @@ pub fn is_contents_entry(line: &str) -> bool {
     before_number.len() < line.len() && before_number.ends_with(['…', '.', '·', '⋯'])
 }
 
+/// True for a `key: value` line whose key is a short label: a field (`标题: …`, `发布时间：…`),
+/// a speaker (`楊仁壽：…`), a party (`出租方（甲方）：…`) or a numbered caption (`示例 1-2：…`,
+/// `图 3.1：…`).
+pub fn is_field(line: &str) -> bool {
+    // The key is at most ten characters long: only the first eleven can hold the colon.
+    let Some((at, colon)) = line.char_indices().take(11).find(|&(_, c)| matches!(c, ':' | '：')) else {
+        return false;
+    };
+    let (key, value) = (&line[..at], &line[at + colon.len_utf8()..]);
+    // A label may end in a note in brackets: a role, a party (`出租方（甲方）`).
+    let label = key
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[..open]))
+        .unwrap_or(key);
+    (1..=10).contains(&key.chars().count())
+        && label.starts_with(char::is_alphanumeric)
+        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'))
+        && !value.trim().is_empty()
+}
+
 /// The first `n` characters of `text`.
 pub fn head(text: &str, n: usize) -> &str {
     text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])

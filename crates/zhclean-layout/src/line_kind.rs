@@ -1,6 +1,7 @@
 //! What a line is: a heading, a list item, a metadata line, or running text.
 
 use crate::text::{at_most_chars, ends_sentence, is_space};
+pub use zhclean_core::chars::is_field as is_metadata;
 
 /// The role of a non-blank line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,26 +155,6 @@ pub fn next_item(a: &str, b: &str) -> bool {
 /// True when the numbers of two items (see [`item_number`]) are those of an item and the next.
 pub fn numbered_next(a: Option<(Numbering, u32)>, b: Option<(Numbering, u32)>) -> bool {
     matches!((a, b), (Some((style_a, n)), Some((style_b, m))) if style_a == style_b && m == n + 1)
-}
-
-/// True for a `key: value` line whose key is a short label: a field (`标题: …`, `发布时间：…`),
-/// a speaker (`楊仁壽：…`), a party (`出租方（甲方）：…`) or a numbered caption (`示例 1-2：…`,
-/// `图 3.1：…`).
-pub fn is_metadata(line: &str) -> bool {
-    // The key is at most ten characters long: only the first eleven can hold the colon.
-    let Some((at, colon)) = line.char_indices().take(11).find(|&(_, c)| matches!(c, ':' | '：')) else {
-        return false;
-    };
-    let (key, value) = (&line[..at], &line[at + colon.len_utf8()..]);
-    // A label may end in a note in brackets: a role, a party (`出租方（甲方）`).
-    let label = key
-        .strip_suffix(['）', ')'])
-        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[..open]))
-        .unwrap_or(key);
-    (1..=10).contains(&key.chars().count())
-        && label.starts_with(char::is_alphanumeric)
-        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'))
-        && !value.trim().is_empty()
 }
 
 #[cfg(test)]

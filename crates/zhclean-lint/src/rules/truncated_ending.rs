@@ -19,7 +19,7 @@
 //! No fix: the rest of the document has to be found in the source.
 
 use crate::Context;
-use zhclean_core::chars::{ends_sentence, head, is_closing, is_contents_entry, is_han, tail};
+use zhclean_core::chars::{ends_sentence, head, is_closing, is_contents_entry, is_field, is_han, tail};
 use zhclean_core::words::word_across;
 use zhclean_core::{Diagnostic, TextRange};
 
@@ -46,7 +46,9 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         // The last item of a bulleted list: items need no final punctuation.
         return Vec::new();
     }
-    if is_contents_entry(text) || ends_in_link(text) {
+    // A contents entry ends in its page number, a field (`营业时间：9:00—18:00`) where its value
+    // does, a link where it does.
+    if is_contents_entry(text) || is_field(text) || ends_in_link(text) {
         return Vec::new();
     }
     // A block of lines none of which ends a sentence or inside a word (the records of a chat,
@@ -138,6 +140,8 @@ mod tests {
         assert!(crate::check_text(check, signed).is_empty(), "a date set to the right");
         let link = "详情戳：https://weibo.com/123456?from=page_100505\n联系邮箱 contact@example.com\n\n原文：http://example.com/a/2024\n";
         assert!(crate::check_text(check, link).is_empty(), "links");
+        let hours = "欢迎光临。\n\n营业时间：周一至周五 9:00—18:00\n";
+        assert!(crate::check_text(check, hours).is_empty(), "a field");
         let contents = "目录\n\n第一章 总则 ………………………… 1\n\n第四章 附则 ………………………… 15\n";
         assert!(crate::check_text(check, contents).is_empty(), "contents");
         let chat = "[2024-03-01 09:15] 小王：今天开会吗\n[2024-03-01 09:16] 小李：十点在三楼，大家准时到\n";
