@@ -11,7 +11,9 @@
 //! ```
 //!
 //! ## Fix safety
-//! Safe: ellipses in Latin text stay, and so do the dots of numbers and URLs.
+//! Safe: ellipses in Latin text stay, and so do the dots of numbers and URLs and the single
+//! ellipsis of mathematics, which stands for the terms a sequence or a sum leaves out
+//! (`1, 3, 5, …`, `1＋2＋…＋100`).
 
 use crate::context::is_chinese;
 use zhclean_core::triggers::Trigger;
@@ -39,11 +41,22 @@ pub fn changes(text: &str) -> Vec<Change> {
         let prev = text[..start].chars().next_back();
         let next = text[end..].chars().next();
         let chinese = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
-        if chinese && run != "……" && is_ellipsis(run) {
+        if chinese && run != "……" && is_ellipsis(run) && !omits_terms(&text[..start]) {
             changes.push(Change::replace(NAME, TextRange::new(start, end), "……"));
         }
     }
     changes
+}
+
+/// True when the ellipsis after `before` stands for the terms of a sequence or a sum left out
+/// (`1, 3, 5, …`, `1＋2＋…＋100`): a term (a digit or a letter), then a separator of terms, come
+/// before it. Mathematics writes its ellipsis once.
+fn omits_terms(before: &str) -> bool {
+    let mut chars = before.chars().rev().filter(|c| *c != ' ');
+    let separator = chars
+        .next()
+        .is_some_and(|c| matches!(c, ',' | '+' | '＋' | '-' | '−' | '×' | '÷' | '=' | '＝' | '<' | '>' | '≤' | '≥'));
+    separator && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 fn is_ellipsis(run: &str) -> bool {
@@ -67,6 +80,12 @@ mod tests {
             ("等等......", "等等……"),
         ];
         assert_fixes(changes, &cases);
+    }
+
+    #[test]
+    fn the_ellipsis_of_a_sequence_is_written_once() {
+        assert_unchanged(changes, &["已知数列1, 3, 5, 7, …的通项公式", "求和：1＋2＋3＋…＋100＝5050。"]);
+        assert_fixes(changes, &[("苹果,香蕉,橘子,…等水果", "苹果,香蕉,橘子,……等水果")]);
     }
 
     #[test]
