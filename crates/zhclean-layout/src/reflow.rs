@@ -1318,24 +1318,30 @@ const MIN_SPREAD: usize = 3;
 /// The content lines (indexes into `lines`) in runs of at least [`MIN_SPREAD`] consecutive
 /// lines of one character each (blank lines and page furniture between them do not count): a
 /// line that an extractor spread out one character per line. No verse or list has lines of one
-/// character, and headings have text after them.
+/// character, and headings have text after them; digits that count up one at a time are a count.
 fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
     let mut found = HashSet::default();
     let mut run: Vec<usize> = Vec::new();
+    // Digits that count up one at a time, a line each, are a count (`1`, `2`, `3`), not a word.
+    let counts_up = |run: &[usize]| {
+        let digits: Vec<Option<u32>> =
+            run.iter().map(|&i| lines[i].text.chars().next().and_then(|c| c.to_digit(10))).collect();
+        digits.windows(2).all(|pair| matches!(pair, [Some(a), Some(b)] if *b == a + 1))
+    };
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= MIN_SPREAD && !counts_up(run) {
+            found.extend(run.iter().copied());
+        }
+        run.clear();
+    };
     for &i in content {
-        let single = lines[i].text.chars().nth(1).is_none();
-        if single {
+        if lines[i].text.chars().nth(1).is_none() {
             run.push(i);
         } else {
-            if run.len() >= MIN_SPREAD {
-                found.extend(run.iter().copied());
-            }
-            run.clear();
+            flush(&mut run);
         }
     }
-    if run.len() >= MIN_SPREAD {
-        found.extend(run);
-    }
+    flush(&mut run);
     found
 }
 
