@@ -712,8 +712,7 @@ impl Evidence {
         let (mut body, mut indented) = (0, 0);
         for pair in content.windows(2) {
             let a = &lines[pair[0]];
-            // A `key：value` field ends where its value does: its width tells no wrap.
-            if matches!(a.kind(), Kind::Body | Kind::ListItem) && !line_kind::is_metadata(a.text) {
+            if matches!(a.kind(), Kind::Body | Kind::ListItem) {
                 widths.push(a.width);
                 let entry = open_ends.entry(a.width).or_default();
                 entry.0 += 1;
@@ -939,17 +938,6 @@ impl Evidence {
             (Kind::Metadata, Kind::Metadata) => return Some(Decision::Line),
             (Kind::Metadata, _) | (_, Kind::Metadata) => return Some(Decision::Paragraph),
             _ => {}
-        }
-        // In text without a wrap, a `key：value` line is a field (of a form, an address, the
-        // parties of a contract): the author ends it, fields that follow one another are lines,
-        // and no text runs on after one across a blank line.
-        if self.wrap_width.is_none() && line_kind::is_metadata(a.text) {
-            if gap.is_empty() && line_kind::is_metadata(b.text) {
-                return Some(Decision::Line);
-            }
-            if !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank) {
-                return Some(Decision::Paragraph);
-            }
         }
         // A line that stops mid-sentence before something that starts anew lost its end: no
         // layout puts a heading, a list item or (where lines are whole paragraphs) a paragraph
@@ -1382,17 +1370,12 @@ fn wrap_width(widths: &[usize], cut: &dyn Fn(usize) -> bool) -> Option<usize> {
     if fullest < 3 || fullest * 5 < widths.len() {
         return None;
     }
-    // No line of wrapped text is longer than the wrap: a band that many lines run far past
-    // (twice its width, a quarter as many lines as it holds) is short lines, fields or labels
-    // among whole paragraphs.
-    let overrun = |width: usize, count: usize| counts.range(2 * width..).map(|(_, n)| n).sum::<usize>() * 4 > count;
     bands
         .iter()
         .rev()
         .filter(|&&(count, _)| count * 2 >= fullest)
-        .filter_map(|&(count, top)| band(top).max_by_key(|&(w, n)| (*n, *w)).map(|(w, _)| (*w, count)))
-        .find(|&(width, count)| cut(width) && !overrun(width, count))
-        .map(|(width, _)| width)
+        .filter_map(|&(_, top)| band(top).max_by_key(|&(w, n)| (*n, *w)).map(|(w, _)| *w))
+        .find(|&width| cut(width))
 }
 
 /// A title has no sentence punctuation except the enumeration comma `、`.
