@@ -45,7 +45,7 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
             let range = TextRange::new(at, at + mark.len_utf8());
             diagnostics.push(RULE.diagnostic(range, format!("`{mark}` has no matching `{partner}` in this paragraph")));
         }
-        if paragraph.text.matches('"').count() % 2 == 1 && paragraph.text.chars().any(is_han) {
+        if odd_straight_quotes(paragraph.text) && paragraph.text.chars().any(is_han) {
             let at = paragraph.range.start + paragraph.text.find('"').unwrap_or(0);
             diagnostics.push(
                 RULE.diagnostic(TextRange::new(at, at + 1), "odd number of straight quotes `\"` in this paragraph"),
@@ -53,6 +53,15 @@ pub fn check(context: &Context) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// True when `text` holds an odd number of straight double quotes, not counting those that
+/// read as inch marks (`27"显示器`): right after a digit, where the rest are paired without them.
+fn odd_straight_quotes(text: &str) -> bool {
+    let quotes = text.matches('"').count();
+    let after_digit =
+        text.match_indices('"').filter(|&(i, _)| text[..i].ends_with(|c: char| c.is_ascii_digit())).count();
+    quotes % 2 == 1 && (quotes - after_digit) % 2 == 1
 }
 
 /// The opening quote marks.
@@ -106,6 +115,15 @@ fn is_list_marker(text: &str, i: usize, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inch_marks_are_no_quotes() {
+        assert!(crate::check_text(check, "这款27\"显示器很好，他说\"值得买\"。").is_empty());
+        assert_eq!(
+            crate::check_text(check, "他说\"值得买。"),
+            ["1:3 odd number of straight quotes `\"` in this paragraph"]
+        );
+    }
 
     #[test]
     fn a_quotation_of_several_paragraphs_closes_once() {
