@@ -23,6 +23,6 @@ pub use compact_str::CompactString;
 pub use diagnostic::{Applicability, Diagnostic, Fix, RuleMeta, Severity};
 pub use document::{Document, ToCurrent, ToOriginal};
 pub use edit::{Change, Edit};
-pub use line_index::{LineCol, LineIndex, lines_with_starts, read_line_stretches};
+pub use line_index::{LineCol, LineIndex, in_runs, lines_with_starts, read_line_stretches};
 pub use profile::Profile;
 pub use range::TextRange;

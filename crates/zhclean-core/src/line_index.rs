@@ -82,6 +82,20 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// For each of `lines`, whether it is one of at least `min` lines in a row that `test` accepts.
+pub fn in_runs(lines: &[&str], min: usize, test: impl Fn(&str) -> bool) -> Vec<bool> {
+    let mut marked = vec![false; lines.len()];
+    let mut k = 0;
+    while k < lines.len() {
+        let run = lines[k..].iter().take_while(|line| test(line)).count();
+        if run >= min {
+            marked[k..k + run].iter_mut().for_each(|line| *line = true);
+        }
+        k += run.max(1);
+    }
+    marked
+}
+
 /// The lines of `text`, each with its line break, with the byte offset where each starts.
 pub fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let unterminated = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
@@ -123,6 +137,14 @@ pub fn read_line_stretches<T: Send>(text: &str, read: impl Fn(usize, &str) -> T 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_lines_a_test_accepts() {
+        let lines = ["a", "a", "b", "a", "a", "a", "b", "a"];
+        let marked = in_runs(&lines, 3, |line| line == "a");
+        assert_eq!(marked, [false, false, false, true, true, true, false, false]);
+        assert_eq!(in_runs(&lines, 1, |line| line == "b"), lines.map(|line| line == "b"));
+    }
 
     #[test]
     fn line_cols_in_any_order_are_those_of_line_col() {

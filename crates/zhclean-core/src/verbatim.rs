@@ -75,16 +75,8 @@ fn pipe_tables(text: &str) -> Vec<TextRange> {
 /// between bars (`| 华北 | 120 |`), or the lines holding a bar around a delimiter row
 /// (`--- | ---`, `|:--|--:|`): the header before it and the rows after it.
 pub fn pipe_rows(lines: &[&str]) -> Vec<bool> {
-    let mut rows = vec![false; lines.len()];
     let between_bars = |line: &str| line.len() >= 2 && line.starts_with('|') && line.ends_with('|');
-    let mut k = 0;
-    while k < lines.len() {
-        let run = lines[k..].iter().take_while(|line| between_bars(line)).count();
-        if run >= 2 {
-            rows[k..k + run].iter_mut().for_each(|row| *row = true);
-        }
-        k += run.max(1);
-    }
+    let mut rows = crate::in_runs(lines, 2, between_bars);
     for (k, line) in lines.iter().enumerate() {
         if is_delimiter_row(line) && k > 0 && lines[k - 1].contains('|') {
             let body = lines[k + 1..].iter().take_while(|line| line.contains('|')).count();

@@ -24,16 +24,7 @@ fn is_record(line: &str) -> bool {
 
 /// For each line (trimmed), whether it is one of at least [`MIN_RECORDS`] records in a row.
 pub fn record_lines(lines: &[&str]) -> Vec<bool> {
-    let mut records = vec![false; lines.len()];
-    let mut k = 0;
-    while k < lines.len() {
-        let run = lines[k..].iter().take_while(|line| is_record(line)).count();
-        if run >= MIN_RECORDS {
-            records[k..k + run].iter_mut().for_each(|record| *record = true);
-        }
-        k += run.max(1);
-    }
-    records
+    zhclean_core::in_runs(lines, MIN_RECORDS, is_record)
 }
 
 #[cfg(test)]
