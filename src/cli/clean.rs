@@ -42,7 +42,8 @@ pub fn run(args: CleanArgs) -> Status {
     let mut status = Status::Ok;
     let mut cleaned = 0;
     // Files are written here, on the calling thread, which waits for the disk while the worker
-    // threads clean the next files.
+    // threads clean the next files; the directories are synced once, at the end.
+    let dirs = write::Directories::default();
     let finish = |input: &Input, report: Report| refuse_uncertain_encoding(input, report, &args);
     clean_each(&inputs, &pipeline, finish, |input, result| {
         let written = result.and_then(|report| {
@@ -57,7 +58,7 @@ pub fn run(args: CleanArgs) -> Status {
                     if replaced == 1 { "sequence" } else { "sequences" }
                 );
             }
-            write(input, &report, &destination)
+            write(input, &report, &destination, &dirs)
         });
         match written {
             Ok(()) => cleaned += 1,
@@ -67,6 +68,10 @@ pub fn run(args: CleanArgs) -> Status {
             }
         }
     });
+    if let Err(message) = dirs.sync() {
+        error(message);
+        status = Status::Error;
+    }
     if !matches!(destination, Destination::Stdout) {
         eprintln!("cleaned {cleaned} {}, {} failed", plural(cleaned, "file"), inputs.len() - cleaned);
     }
@@ -172,7 +177,8 @@ fn check_unique_names(inputs: &[Input]) -> Result<(), String> {
     Ok(())
 }
 
-fn write(input: &Input, report: &Report, destination: &Destination) -> Result<(), String> {
+/// Writes the cleaned text of `input` where it goes; the directory of a file written joins `dirs`.
+fn write(input: &Input, report: &Report, destination: &Destination, dirs: &write::Directories) -> Result<(), String> {
     match destination {
         Destination::Stdout => {
             let mut stdout = std::io::stdout().lock();
@@ -180,9 +186,9 @@ fn write(input: &Input, report: &Report, destination: &Destination) -> Result<()
         }
         Destination::OutDir(dir) => {
             let name = input.path.file_name().expect("checked by check_unique_names");
-            write::create(&dir.join(name), report.text())
+            write::create(&dir.join(name), report.text(), dirs)
         }
-        Destination::InPlace(options) if report.changed() => write::replace(&input.path, report.text(), *options),
+        Destination::InPlace(options) if report.changed() => write::replace(&input.path, report.text(), *options, dirs),
         Destination::InPlace(_) => Ok(()),
     }
 }

@@ -1,9 +1,11 @@
 //! Writing cleaned files safely: atomically (a temporary file beside the target, synced, then
-//! renamed over it, and the directory synced), through symbolic links to their target, keeping
+//! renamed over it; each directory written to is synced once, when the run's files are all
+//! written: [`Directories::sync`]), through symbolic links to their target, keeping
 //! the owner, group and mode of the file replaced, and never leaving a temporary file behind on
 //! SIGINT or SIGTERM. A temporary file left by a run killed outright (`kill -9`, a power cut)
 //! carries [`TEMP_SUFFIX`] in its name, and the next `--in-place` run on that file removes it.
 
+use std::collections::BTreeSet;
 use std::fs::{self, File, Metadata, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -37,9 +39,35 @@ pub struct InPlace {
     pub break_hard_links: bool,
 }
 
+/// The directories files were renamed into, to be synced once they are all written: a rename
+/// is on disk only when its directory is, and one sync per directory makes every rename of a
+/// run durable at the cost of one.
+#[derive(Debug, Default)]
+pub struct Directories(Mutex<BTreeSet<PathBuf>>);
+
+impl Directories {
+    fn add(&self, dir: &Path) {
+        let mut dirs = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !dirs.contains(dir) {
+            dirs.insert(dir.to_owned());
+        }
+    }
+
+    /// Syncs every directory written to; the error names the directory that failed.
+    pub fn sync(self) -> Result<(), String> {
+        for dir in self.0.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            File::open(&dir)
+                .and_then(|d| d.sync_all())
+                .map_err(|e| format!("{}: cannot sync the directory: {e}", dir.display()))?;
+        }
+        Ok(())
+    }
+}
+
 /// Replaces the content of the file `path` names with `text`: the target of a symbolic link is
 /// rewritten (the link stays), and the new file keeps the old one's owner, group and mode.
-pub fn replace(path: &Path, text: &str, options: InPlace) -> Result<(), String> {
+/// Its directory joins `dirs`, to be synced.
+pub fn replace(path: &Path, text: &str, options: InPlace, dirs: &Directories) -> Result<(), String> {
     let target = fs::canonicalize(path).map_err(|e| format!("{}: cannot resolve: {e}", path.display()))?;
     let metadata = fs::metadata(&target).map_err(|e| format!("{}: cannot read metadata: {e}", path.display()))?;
     if metadata.nlink() > 1 && !options.break_hard_links {
@@ -51,15 +79,16 @@ pub fn replace(path: &Path, text: &str, options: InPlace) -> Result<(), String> 
         ));
     }
     remove_stale_temporary_files(&target);
-    write_atomically(&target, text, Some(&metadata)).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    write_atomically(&target, text, Some(&metadata), dirs).map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
 /// Writes `text` to `path` as a new file (or over an old one), with the mode the umask gives.
-pub fn create(path: &Path, text: &str) -> Result<(), String> {
-    write_atomically(path, text, None).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+/// Its directory joins `dirs`, to be synced.
+pub fn create(path: &Path, text: &str, dirs: &Directories) -> Result<(), String> {
+    write_atomically(path, text, None, dirs).map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
-fn write_atomically(target: &Path, text: &str, keep: Option<&Metadata>) -> std::io::Result<()> {
+fn write_atomically(target: &Path, text: &str, keep: Option<&Metadata>, dirs: &Directories) -> std::io::Result<()> {
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut temp = tempfile::Builder::new()
@@ -81,7 +110,8 @@ fn write_atomically(target: &Path, text: &str, keep: Option<&Metadata>) -> std::
             None => temp.as_file().sync_data()?,
         }
         temp.persist(target).map_err(|e| e.error)?;
-        File::open(dir)?.sync_all()
+        dirs.add(dir);
+        Ok(())
     })();
     track(&temp_path, false);
     written

@@ -49,17 +49,29 @@ fn is_counted(c: char) -> bool {
 
 /// The message of the finding when `text` is unreadable, else `None`.
 pub fn verdict(text: &str) -> Option<String> {
-    let letters: Vec<char> = text.chars().filter(|&c| is_counted(c)).take(SAMPLE).collect();
-    if letters.len() < MIN_LETTERS {
+    let (mut letters, mut foreign) = (0usize, 0usize);
+    let mut blocks: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for c in text.chars() {
+        if letters == SAMPLE {
+            break;
+        }
+        // The unified ideographs and ASCII letters, most of any Chinese text, are counted and
+        // familiar.
+        if matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if is_counted(c) {
+            letters += 1;
+            if !is_familiar(c) {
+                foreign += 1;
+                *blocks.entry(c as u32 >> 7).or_default() += 1;
+            }
+        }
+    }
+    if letters < MIN_LETTERS {
         return None;
     }
-    let foreign: Vec<char> = letters.iter().copied().filter(|&c| !is_familiar(c)).collect();
-    let share = foreign.len() as f64 / letters.len() as f64;
-    let mut blocks: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    for &c in &foreign {
-        *blocks.entry(c as u32 >> 7).or_default() += 1;
-    }
-    let scattered = blocks.values().filter(|&&n| n * 50 >= letters.len()).count();
+    let share = foreign as f64 / letters as f64;
+    let scattered = blocks.values().filter(|&&n| n * 50 >= letters).count();
     (share > MAX_FOREIGN_SHARE && scattered >= MIN_SCATTERED_BLOCKS).then(|| {
         format!(
             "this is not readable text: {:.0}% of its characters are scattered over {scattered} unrelated scripts, as when a PDF font has no Unicode map; extract it again with another tool or run OCR (the text was not cleaned)",
