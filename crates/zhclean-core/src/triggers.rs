@@ -45,10 +45,6 @@ impl TriggerTable {
         Self { triggers, bmp, inert_block }
     }
 
-    fn mask(&self, c: char) -> u32 {
-        self.bmp.get(c as usize).copied().unwrap_or_else(|| mask_of(&self.triggers, c))
-    }
-
     /// The lines of `text` (each with its line break) that hold a trigger, with the rules they
     /// trigger, one bit per rule.
     pub fn lines(&self, text: &str) -> Vec<(TextRange, u16)> {
@@ -85,29 +81,43 @@ impl TriggerTable {
     /// Characters of three bytes in a block without triggers (in Chinese text, ideographs and
     /// most punctuation) are stepped over by their first two bytes, without being decoded.
     pub fn present(&self, text: &str) -> u16 {
+        /// No character before (the start of the text, or an inert character).
+        const NONE: u32 = u32::MAX;
         let bytes = text.as_bytes();
         let mut mask = 0u16;
-        let mut previous = Some('\n');
+        let mut previous = u32::from('\n');
         let mut i = 0;
         while i < bytes.len() {
             let lead = bytes[i];
-            // A lead byte of three is followed by two more (the text is UTF-8): its low four
-            // bits and the next byte's low six are the block.
-            if lead & 0xF0 == 0xE0 && self.inert_block[usize::from(lead & 0x0F) << 6 | usize::from(bytes[i + 1] & 0x3F)]
-            {
-                // An inert character triggers nothing, nor does the same character after it.
-                (i, previous) = (i + 3, None);
-                continue;
-            }
-            let c = text[i..].chars().next().expect("`i` is at a character boundary");
-            let bits = self.mask(c);
+            let (c, width) = if lead < 0x80 {
+                (u32::from(lead), 1)
+            } else if lead & 0xF0 == 0xE0 {
+                // A lead byte of three is followed by two more (the text is UTF-8): its low four
+                // bits and the next byte's low six are the block.
+                let (second, third) = (bytes[i + 1] & 0x3F, bytes[i + 2] & 0x3F);
+                let block = usize::from(lead & 0x0F) << 6 | usize::from(second);
+                if self.inert_block[block] {
+                    // An inert character triggers nothing, nor does the same character after it.
+                    (i, previous) = (i + 3, NONE);
+                    continue;
+                }
+                ((block as u32) << 6 | u32::from(third), 3)
+            } else {
+                let c = text[i..].chars().next().expect("`i` is at a character boundary");
+                (u32::from(c), c.len_utf8())
+            };
+            let bits = self.bmp.get(c as usize).copied().unwrap_or_else(|| self.mask_outside_bmp(c));
             mask |= bits as u16;
-            if previous == Some(c) {
+            if previous == c {
                 mask |= (bits >> 16) as u16;
             }
-            (i, previous) = (i + c.len_utf8(), Some(c));
+            (i, previous) = (i + width, c);
         }
         mask
+    }
+
+    fn mask_outside_bmp(&self, c: u32) -> u32 {
+        char::from_u32(c).map_or(0, |c| mask_of(&self.triggers, c))
     }
 }
 
