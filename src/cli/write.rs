@@ -5,7 +5,7 @@
 //! SIGINT or SIGTERM. A temporary file left by a run killed outright (`kill -9`, a power cut)
 //! carries [`TEMP_SUFFIX`] in its name, and the next `--in-place` run on that file removes it.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs::{self, File, Metadata, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -41,27 +41,59 @@ pub struct InPlace {
 
 /// The directories files were renamed into, to be synced once they are all written: a rename
 /// is on disk only when its directory is, and one sync per directory makes every rename of a
-/// run durable at the cost of one.
+/// run durable at the cost of one. New files of `--out-dir` are not synced one by one (their
+/// input is still there); the file system that holds them is synced once, at the end.
 #[derive(Debug, Default)]
-pub struct Directories(Mutex<BTreeSet<PathBuf>>);
+pub struct Directories(Mutex<BTreeMap<PathBuf, Durability>>);
+
+/// What a directory needs to be on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Durability {
+    /// Its files were synced before their rename: the directory itself.
+    Entries,
+    /// Its files were not: the whole file system that holds it.
+    FileSystem,
+}
 
 impl Directories {
-    fn add(&self, dir: &Path) {
+    fn add(&self, dir: &Path, needs: Durability) {
         let mut dirs = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if !dirs.contains(dir) {
-            dirs.insert(dir.to_owned());
+        match dirs.get_mut(dir) {
+            Some(known) => *known = (*known).max(needs),
+            None => {
+                dirs.insert(dir.to_owned(), needs);
+            }
         }
     }
 
-    /// Syncs every directory written to; the error names the directory that failed.
+    /// Syncs every directory written to (and the file systems of unsynced new files); the
+    /// error names the directory that failed.
     pub fn sync(self) -> Result<(), String> {
-        for dir in self.0.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        for (dir, needs) in self.0.into_inner().unwrap_or_else(|e| e.into_inner()) {
             File::open(&dir)
-                .and_then(|d| d.sync_all())
+                .and_then(|d| match needs {
+                    Durability::Entries => d.sync_all(),
+                    Durability::FileSystem => sync_file_system(&d),
+                })
                 .map_err(|e| format!("{}: cannot sync the directory: {e}", dir.display()))?;
         }
         Ok(())
     }
+}
+
+/// Writes to disk everything of the file system that holds `file` (`syncfs`; elsewhere than on
+/// Linux, the file itself).
+fn sync_file_system(file: &File) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        #[allow(unsafe_code)]
+        // SAFETY: `syncfs` takes a file descriptor, which `file` keeps open for the call.
+        let synced = unsafe { libc::syncfs(file.as_raw_fd()) };
+        if synced == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+    }
+    #[cfg(not(target_os = "linux"))]
+    file.sync_all()
 }
 
 /// Replaces the content of the file `path` names with `text`: the target of a symbolic link is
@@ -100,17 +132,19 @@ fn write_atomically(target: &Path, text: &str, keep: Option<&Metadata>, dirs: &D
     track(&temp_path, true);
     let written = (|| {
         temp.write_all(text.as_bytes())?;
-        // The data (with the length) must be on disk before the rename; the owner and mode
-        // too when they were copied, else a new file's own metadata need not wait for the disk.
-        match keep {
+        // A file replaced in place is the only copy of its text: the new data (with the
+        // owner and mode copied) must be on disk before the rename. A new file's input is
+        // still there; it is synced with its file system at the end.
+        let needs = match keep {
             Some(metadata) => {
                 keep_owner_and_mode(temp.as_file(), metadata)?;
                 temp.as_file().sync_all()?;
+                Durability::Entries
             }
-            None => temp.as_file().sync_data()?,
-        }
+            None => Durability::FileSystem,
+        };
         temp.persist(target).map_err(|e| e.error)?;
-        dirs.add(dir);
+        dirs.add(dir, needs);
         Ok(())
     })();
     track(&temp_path, false);
