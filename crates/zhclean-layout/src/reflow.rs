@@ -37,6 +37,8 @@ const MIN_OPENER_COUNT: usize = 2;
 const MIN_PAGES: usize = 2;
 /// Blank lines separate paragraphs when at least this many breaks have one (and most do not).
 const MIN_BLANK_GAPS: usize = 3;
+/// Columns a line of wrapped text is wide at least (narrower lines are verse, names, items).
+const MIN_WRAP_WIDTH: usize = 20;
 /// A running header stands at most this many lines from a page boundary.
 const HEADER_REACH: usize = 3;
 
@@ -161,10 +163,19 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
-    for (pair, decision) in content.windows(2).zip(decide_all(&lines, &content, &evidence)) {
+    let decisions = decide_all(&lines, &content, &evidence);
+    // Lines that no wrap, page or extractor cut (nothing to join) are the author's.
+    let paginated = lines.iter().any(|line| matches!(line.role, Role::Furniture { .. }));
+    let authors_lines =
+        evidence.wrap_width.is_none() && !paginated && decisions.iter().all(|&decision| is_kept_break(decision));
+    for (pair, decision) in content.windows(2).zip(decisions) {
         let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
         let gap = &lines[pair[0] + 1..pair[1]];
         report(decision, a, b, text, &mut diagnostics);
+        // There each single line break is a paragraph's end or a line of a block (an item, a
+        // verse) alike, and no evidence tells which: it stays as it is.
+        let authors_break = authors_lines && gap.is_empty() && separator == ParagraphSeparator::BlankLine;
+        let decision = if authors_break && is_kept_break(decision) { Decision::Line } else { decision };
         gap_changes(decision, a, b, gap, separator, &mut changes);
     }
     for line in lines.iter().skip(content.last().map_or(0, |&i| i + 1)) {
@@ -708,16 +719,15 @@ impl Evidence {
         let mut widths = Vec::new();
         // Lines by width: how many, how many end inside a sentence and how many hold sentence
         // punctuation.
-        let mut open_ends: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
+        let mut tallies: BTreeMap<usize, WidthTally> = BTreeMap::new();
         let (mut body, mut indented) = (0, 0);
         for pair in content.windows(2) {
-            let a = &lines[pair[0]];
+            let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
             if matches!(a.kind(), Kind::Body | Kind::ListItem) {
                 widths.push(a.width);
-                let entry = open_ends.entry(a.width).or_default();
-                entry.0 += 1;
-                entry.1 += usize::from(!is_sentence_punctuation(a.last_char()));
-                entry.2 += usize::from(holds_punctuation(a.text));
+                if a.width >= MIN_WRAP_WIDTH {
+                    tallies.entry(a.width).or_default().add(a, b);
+                }
             }
         }
         for &i in content {
@@ -726,7 +736,7 @@ impl Evidence {
                 indented += usize::from(lines[i].indented());
             }
         }
-        let wrap_width = wrap_width(&widths, &|width| cut_anywhere(&open_ends, width));
+        let wrap_width = wrap_width(&widths, &|width| cut_anywhere(&tallies, width));
         // Paragraphs open after a heading, or after a sentence that ends short of the wrap
         // width: after a full line, the sentence that follows may go on in its paragraph.
         let mut counts: HashMap<(char, char), usize> = HashMap::default();
@@ -836,7 +846,7 @@ impl Evidence {
             set_word_signals(&mut signals, a, b);
         }
         let probability = signals.join_probability();
-        let decision = if probability >= JOIN_ABOVE {
+        let decision = if probability >= JOIN_ABOVE && !self.ends_at_blank_line(a, b, gap) {
             Decision::Join(probability)
         } else if probability >= KEEP_BELOW {
             Decision::Unsure(probability)
@@ -959,6 +969,16 @@ impl Evidence {
             return Some(if block { Decision::Line } else { Decision::Paragraph });
         }
         anew.then(|| if self.stops_mid_sentence(a) { Decision::Truncated } else { Decision::Paragraph })
+    }
+
+    /// True when blank lines after `a` end its paragraph, whatever the scores, in a document
+    /// where most breaks have none: there an author sets paragraphs and blocks apart by blank
+    /// lines, and a page, a column or a text box cuts a paragraph only where its line is full
+    /// (or, in text without a wrap, inside a clause). Where most breaks have one, blank lines
+    /// are the extractor's way of breaking lines and tell nothing.
+    fn ends_at_blank_line(&self, a: &Line, b: &Line, gap: &[Line]) -> bool {
+        let blank_gap = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank);
+        blank_gap && !self.blank_gaps_common && !self.reaches_wrap(a) && !cut_mid_clause(a, b)
     }
 
     /// True when `a` ends where the wrap would have cut it, in wrapped text.
@@ -1333,17 +1353,55 @@ fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
     found
 }
 
+/// The lines of one width, and of those the ones that end inside a sentence, hold sentence
+/// punctuation, and break where no author breaks a line (see [`cut_mid_clause`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct WidthTally {
+    lines: usize,
+    open: usize,
+    punctuated: usize,
+    cut: usize,
+}
+
+impl WidthTally {
+    /// Counts line `a`, followed by `b`.
+    fn add(&mut self, a: &Line, b: &Line) {
+        self.lines += 1;
+        self.open += usize::from(!is_sentence_punctuation(a.last_char()));
+        self.punctuated += usize::from(holds_punctuation(a.text));
+        self.cut += usize::from(cut_mid_clause(a, b));
+    }
+}
+
+/// True when the break between `a` and `b` falls where no author breaks a line, as a wrap
+/// does wherever the width runs out: inside a word or a number, after a comma, or before a
+/// mark that cannot start a line.
+fn cut_mid_clause(a: &Line, b: &Line) -> bool {
+    let (last, next) = (a.last_char(), b.first_char());
+    matches!(last, '，' | '、' | ',')
+        || is_non_initial(next)
+        || (last.is_ascii_digit() && next.is_ascii_digit())
+        || (is_han(last) && is_han(next) && word_across(tail(a.text, 4), head(b.text, 4)))
+}
+
 /// True when the lines of about `width` columns are running text cut anywhere, as a wrap cuts
-/// it: at least half end inside a sentence, and at least a third hold sentence punctuation.
-/// Lines of one width that all end at punctuation are verse; lines that hold none are free
-/// verse, a list or a table of contents (prose holds a comma in most lines). `lines` counts the
-/// lines of each width and, of those, the ones that end inside a sentence and the ones that
-/// hold punctuation.
-fn cut_anywhere(lines: &BTreeMap<usize, (usize, usize, usize)>, width: usize) -> bool {
-    let (total, open, punctuated) = lines
-        .range(width.saturating_sub(3)..=width + 3)
-        .fold((0, 0, 0), |(total, open, punctuated), (_, &(n, o, p))| (total + n, open + o, punctuated + p));
-    open * 2 >= total && punctuated * 3 >= total
+/// it: at least half end inside a sentence, at least a third hold sentence punctuation, and at
+/// least a fifth break where no author would (a wrap cuts words and clauses wherever the width
+/// runs out). Lines of one width that all end at punctuation are verse; lines that hold none
+/// are free verse, a list or a table of contents (prose holds a comma in most lines); lines
+/// that all end where a phrase does are fields, records or a list.
+fn cut_anywhere(tallies: &BTreeMap<usize, WidthTally>, width: usize) -> bool {
+    let band = tallies.range(width.saturating_sub(3)..=width + 3).map(|(_, tally)| tally);
+    let total = band.fold(WidthTally::default(), |sum, t| WidthTally {
+        lines: sum.lines + t.lines,
+        open: sum.open + t.open,
+        punctuated: sum.punctuated + t.punctuated,
+        cut: sum.cut + t.cut,
+    });
+    total.open * 2 >= total.lines
+        && total.punctuated * 3 >= total.lines
+        && total.cut >= 1
+        && total.cut * 10 >= total.lines
 }
 
 /// True when `line` holds sentence punctuation: Chinese (see
@@ -1361,7 +1419,7 @@ fn holds_punctuation(line: &str) -> bool {
 /// column or two short of it; ragged lines spread over the band).
 fn wrap_width(widths: &[usize], cut: &dyn Fn(usize) -> bool) -> Option<usize> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for &width in widths.iter().filter(|&&w| w >= 20) {
+    for &width in widths.iter().filter(|&&w| w >= MIN_WRAP_WIDTH) {
         *counts.entry(width).or_default() += 1;
     }
     let band = |width: usize| counts.range(width.saturating_sub(3)..=width + 2);
@@ -1456,6 +1514,11 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
 
 /// The changes between the end of `a` and the text of `b`: furniture deleted, and the
 /// separator the decision calls for.
+/// True for the decisions that keep a line break (as a paragraph break or a line).
+fn is_kept_break(decision: Decision) -> bool {
+    !matches!(decision, Decision::Join(_) | Decision::Rejoin(_))
+}
+
 fn gap_changes(
     decision: Decision,
     a: &Line,
@@ -1535,8 +1598,8 @@ mod tests {
         // Set apart by blank lines, paragraphs; items on lines that follow each other, a block.
         let text = "购物清单\n\n1. 牛奶两盒\n2. 鸡蛋一打\n3. 面包\n\n（一）总体要求\n\n（二）主要任务\n\n记得买好。\n";
         assert_eq!(reflow(text), (text.to_owned(), vec![]));
-        // Without blank lines, each line is a paragraph.
-        assert_eq!(reflow("1. 牛奶两盒\n2. 鸡蛋一打\n"), ("1. 牛奶两盒\n\n2. 鸡蛋一打\n".to_owned(), vec![]));
+        // Without blank lines, the author's line breaks stay.
+        assert_eq!(reflow("1. 牛奶两盒\n2. 鸡蛋一打\n"), ("1. 牛奶两盒\n2. 鸡蛋一打\n".to_owned(), vec![]));
         // Items out of sequence are no list: the first stops mid-sentence.
         assert_eq!(reflow("说明\n\n1. 牛奶两盒\n3. 鸡蛋一打\n").1, ["truncated-paragraph"]);
     }
@@ -1608,7 +1671,7 @@ mod tests {
             "{OPENERS}双方计划完善1992年6月19日签订的《中华人民共和国和俄罗斯联邦关于民事和刑事司法协助的条约》中所规定的法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n——不断提升两国投资合作水平。\n"
         );
         let expected = format!(
-            "{OPENERS}双方计划完善1992年6月19日签订的《中华人民共和国和俄罗斯联邦关于民事和刑事司法协助的条约》中所规定的法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n\n——不断提升两国投资合作水平。\n"
+            "{OPENERS}双方计划完善1992年6月19日签订的《中华人民共和国和俄罗斯联邦关于民事和刑事司法协助的条约》中所规定的法律判决认可和\n\n双方将继续加强务实合作。\n\n双方商定：\n\n——支持中俄各界代表参与在两国举办的重要\n——不断提升两国投资合作水平。\n"
         );
         assert_eq!(reflow(&input), (expected, vec!["truncated-paragraph", "truncated-paragraph"]));
     }
@@ -1616,7 +1679,7 @@ mod tests {
     #[test]
     fn titles_headings_lists_and_signatures_keep_their_lines() {
         let input = "\n\n中华人民共和国和俄罗斯联邦联合声明\n\n应俄罗斯联邦总统邀请，习近平进行国事访问。\n\n一\n\n双方商定：\n——加强合作。\n——深化交流。\n\n铭记共同的历史记忆\n\n当地时间5月7日晚，活动举行。\n\n俄罗斯联邦总统\u{3000}中华人民共和国主席\n\n习近平\n\n弗·弗·普京\n\n（新华社北京5月16日电）\n";
-        let expected = "中华人民共和国和俄罗斯联邦联合声明\n\n应俄罗斯联邦总统邀请，习近平进行国事访问。\n\n一\n\n双方商定：\n\n——加强合作。\n\n——深化交流。\n\n铭记共同的历史记忆\n\n当地时间5月7日晚，活动举行。\n\n俄罗斯联邦总统\u{3000}中华人民共和国主席\n\n习近平\n\n弗·弗·普京\n\n（新华社北京5月16日电）\n";
+        let expected = "中华人民共和国和俄罗斯联邦联合声明\n\n应俄罗斯联邦总统邀请，习近平进行国事访问。\n\n一\n\n双方商定：\n——加强合作。\n——深化交流。\n\n铭记共同的历史记忆\n\n当地时间5月7日晚，活动举行。\n\n俄罗斯联邦总统\u{3000}中华人民共和国主席\n\n习近平\n\n弗·弗·普京\n\n（新华社北京5月16日电）\n";
         assert_eq!(reflow(input), (expected.to_owned(), vec![]));
     }
 
@@ -1742,7 +1805,7 @@ mod tests {
 
     #[test]
     fn a_glyph_set_apart_joins_the_running_text() {
-        let wrapped = "双方指出，两国关系达到历史最高水平，不断向前发展，合作\n".repeat(4);
+        let wrapped = "双方指出，两国关系达到历史最高水平，不断向前发展，合\n作领域持续扩大，人文交流日益密切，双方同意进一步加强\n战略沟通，深化各领域务实合作，推动两国关系迈上新台阶\n";
         let input = format!("{wrapped}前景广阔，\n鎭\n的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n");
         let expected = format!("{}前景广阔，鎭的大櫃臺，櫃裏面豫備熱水，可以隨時溫酒。\n", wrapped.replace('\n', ""));
         assert_eq!(reflow(&input).0, expected);
