@@ -118,7 +118,7 @@ const RULES: &[Rule] = &[
     line_rule!(missing_glyph, missing_glyph::marks_missing_glyph),
     line_rule!(markup_remnant, |c| matches!(c, '<' | '&')),
     line_rule!(trailing_whitespace, trailing_whitespace::is_blank),
-    line_rule!(markdown_heading, |c| c == '#'),
+    Rule { name: markdown_heading::NAME, reads: Reads::Document, changes: |t, _| markdown_heading::changes(t) },
     Rule { name: list_marker::NAME, reads: Reads::Document, changes: |t, _| list_marker::changes(t) },
     Rule {
         name: cjk_spacing::NAME,
