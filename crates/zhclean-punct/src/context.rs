@@ -9,30 +9,23 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punctuation(c)
 }
 
-/// Byte ranges that no punctuation rule touches: URLs, e-mail addresses and file paths.
+/// Byte ranges that no punctuation rule touches: URLs, e-mail addresses, file paths and the
+/// entries of a reference list.
 pub struct Protected {
     spans: Vec<Range<usize>>,
 }
 
 impl Protected {
     /// Finds the protected spans of `text`: runs of non-space ASCII that look like a URL
-    /// (`http://…`, `www.…`), an e-mail address or a path (`/usr/lib`, `C:\data`, `./a.txt`).
+    /// (`http://…`, `www.…`), an e-mail address or a path (`/usr/lib`, `C:\data`, `./a.txt`), and
+    /// whole lines that are entries of a reference list (see [`is_reference_entry`]).
     pub fn find(text: &str) -> Self {
         let mut spans = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            let in_token = c.is_ascii_graphic();
-            match (start, in_token) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    // Punctuation after a URL or address belongs to the sentence.
-                    let token = text[s..i].trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
-                    if is_protected_token(token) {
-                        spans.push(s..s + token.len());
-                    }
-                    start = None;
-                }
-                _ => {}
+        for (line_start, line) in zhclean_core::lines_with_starts(text) {
+            if is_reference_entry(line) {
+                spans.push(line_start..line_start + line.len());
+            } else {
+                push_protected_tokens(line, line_start, &mut spans);
             }
         }
         Self { spans }
@@ -43,6 +36,46 @@ impl Protected {
         let idx = self.spans.partition_point(|s| s.start <= at);
         idx.checked_sub(1).is_some_and(|i| at < self.spans[i].end)
     }
+}
+
+/// Pushes the spans of the URLs, addresses and paths of `line` (at `offset` in the text).
+fn push_protected_tokens(line: &str, offset: usize, spans: &mut Vec<Range<usize>>) {
+    let mut start = None;
+    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+        let in_token = c.is_ascii_graphic();
+        match (start, in_token) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                // Punctuation after a URL or address belongs to the sentence.
+                let token = line[s..i].trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+                if is_protected_token(token) {
+                    spans.push(offset + s..offset + s + token.len());
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The codes of document types that GB/T 7714 puts in brackets after a title (`[J]` a journal
+/// article, `[M]` a book, `[EB/OL]` an online resource…).
+const DOCUMENT_TYPES: &[&str] = &["M", "C", "N", "J", "D", "R", "S", "P", "G", "Z", "A", "CM", "DS", "EB", "DB", "CP"];
+
+/// True for an entry of a reference list as GB/T 7714 sets it: numbered `[1]` and holding a
+/// document type code (`[J]`, `[M]`, `[EB/OL]`). The standard separates its elements with
+/// half-width marks (`张伟, 李明. 题名[J]. 刊名, 2021, 34(3): 1-20.`), which stay.
+pub fn is_reference_entry(line: &str) -> bool {
+    let numbered = line
+        .trim_start()
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .is_some_and(|(number, _)| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()));
+    numbered
+        && line.split('[').skip(2).filter_map(|part| part.split_once(']')).any(|(code, _)| {
+            let kind = code.split_once('/').map_or(code, |(kind, _)| kind);
+            DOCUMENT_TYPES.contains(&kind)
+        })
 }
 
 fn is_protected_token(token: &str) -> bool {
@@ -149,6 +182,18 @@ mod tests {
         assert!(protected.contains(text.find("@b").unwrap()));
         assert!(protected.contains(text.find("local").unwrap()));
         assert!(!protected.contains(text.find("1,000").unwrap() + 1));
+    }
+
+    #[test]
+    fn reference_entries() {
+        assert!(is_reference_entry("[1] 张伟, 李明. 路面病害检测综述[J]. 中国公路学报, 2021, 34(3): 1-20."));
+        assert!(is_reference_entry("[12] 国家统计局. 统计公报[EB/OL]. (2024-02-29)."));
+        assert!(!is_reference_entry("[1] 双方指出, 合作[很]重要."));
+        assert!(!is_reference_entry("见[J]. 刊名, 2021."));
+        let text = "正文,见下.\n[2] 王强. 裂缝识别研究[D]. 西安: 长安大学, 2019.\n";
+        let protected = Protected::find(text);
+        assert!(!protected.contains(text.find(',').unwrap()));
+        assert!(protected.contains(text.find(':').unwrap()));
     }
 
     #[test]

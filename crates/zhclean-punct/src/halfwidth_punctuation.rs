@@ -114,6 +114,16 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
     char_at(text, at).is_none_or(|c| c == '\n' || c == ' ' || is_han(c) || is_chinese(c))
 }
 
+/// True for the bracket at byte `at` that belongs to notation, not to the sentence: the
+/// locant bracket of a systematic chemical name (`4-(2-甲基丙基)`) or the call of a function
+/// on a string literal (`print("你好")`).
+fn is_notation(text: &str, at: usize) -> bool {
+    let (before, after) = text.split_at(at);
+    let after = after.get(1..).unwrap_or_default();
+    before.ends_with('-')
+        || (before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') && after.starts_with('"'))
+}
+
 /// The half-width members of bracket pairs that enclose Chinese text, with their full-width
 /// forms. Pairs are matched within a line; `（` and `(` open, `）` and `)` close.
 fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static str)> {
@@ -131,6 +141,7 @@ fn parenthesis_pairs(text: &str, protected: &Protected) -> Vec<(usize, &'static 
                 ')' | '）' if !protected.contains(at) => {
                     if let Some((start, han_before)) = open.pop()
                         && han_seen > han_before
+                        && !is_notation(text, start)
                     {
                         marks.extend((text.as_bytes()[start] == b'(').then_some((start, "（")));
                         marks.extend((c == ')').then_some((at, "）")));
@@ -184,6 +195,11 @@ impl OpenBrackets {
 mod tests {
     use super::*;
     use zhclean_core::testing::{assert_fixes, assert_unchanged};
+
+    #[test]
+    fn notation_brackets_stay() {
+        assert_unchanged(changes, &["化学名称为α-甲基-4-(2-甲基丙基)苯乙酸", "运行print(\"你好\")即可"]);
+    }
 
     #[test]
     fn marks_in_chinese_text_become_fullwidth() {
