@@ -124,7 +124,8 @@ fn repeated_non_words(segmented: &str, offsets: &[usize]) -> Vec<Found> {
         let (x, y) = (chars[i], chars[i + 1]);
         let pair: String = [x, y].iter().collect();
         let repeated = x != y && chars[i + 2] == x && chars[i + 3] == y;
-        if repeated && !FINAL_PARTICLES.contains(y) && !is_word(&pair) {
+        // A verb with the particle `着`, repeated, is an action going on (`望着望着`).
+        if repeated && !FINAL_PARTICLES.contains(y) && y != '着' && !is_word(&pair) {
             found.push((offsets[i]..offsets[i + 4], format!("`{pair}` is written twice"), Severity::Warning));
             i += 4;
         } else {
@@ -139,8 +140,11 @@ fn repeated_non_words(segmented: &str, offsets: &[usize]) -> Vec<Found> {
 fn doubled_pair([previous, next]: [Option<&str>; 2], (a, tag): (&str, &str), b: &str) -> Option<(String, Severity)> {
     let single = |w: &str| w.chars().count() == 1;
     let suspect = |c: &str| Some((format!("`{c}` may be doubled by accident in `{a}{b}`"), Severity::Warning));
-    if a == b && single(a) {
-        // Reduplication (`人人`, `漸漸`, `謝謝`) is grammar, not a slip.
+    let one_character_repeated = |w: &str| w.chars().all(|c| w.starts_with(c));
+    let one_sound = one_character_repeated(&format!("{a}{b}"));
+    if one_sound || (a == b && a.ends_with('着')) {
+        // Reduplication (`人人`, `漸漸`, `謝謝`), a sound repeated (`哈哈哈哈哈哈`) and an
+        // action going on until something happens (`走着走着`, `望着望着`) are grammar, not slips.
         return None;
     }
     if a == b {
@@ -231,6 +235,14 @@ mod tests {
         assert_eq!(severities("墙是雪白雪白的。"), [Severity::Info]);
         assert_eq!(severities("灯光一晃一晃的。"), [Severity::Info]);
         assert_eq!(severities("纪念烈士烈士。"), [Severity::Warning]);
+    }
+
+    #[test]
+    fn sounds_and_ongoing_actions_repeated_are_quiet() {
+        for text in ["她望着望着，眼泪就流下来了。", "大家听着听着，哈哈哈哈哈哈哈，笑了。", "走着走着天就黑了。"]
+        {
+            assert_eq!(crate::check_text(check, text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
