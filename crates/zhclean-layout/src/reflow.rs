@@ -721,12 +721,12 @@ impl Evidence {
         // punctuation.
         let mut tallies: BTreeMap<usize, WidthTally> = BTreeMap::new();
         let (mut body, mut indented) = (0, 0);
-        for pair in content.windows(2) {
-            let (a, b) = (&lines[pair[0]], &lines[pair[1]]);
+        for (k, pair) in content.windows(2).enumerate() {
+            let a = &lines[pair[0]];
             if matches!(a.kind(), Kind::Body | Kind::ListItem) {
                 widths.push(a.width);
                 if a.width >= MIN_WRAP_WIDTH {
-                    tallies.entry(a.width).or_default().add(a, b);
+                    tallies.entry(a.width).or_default().add(a, k);
                 }
             }
         }
@@ -736,7 +736,8 @@ impl Evidence {
                 indented += usize::from(lines[i].indented());
             }
         }
-        let wrap_width = wrap_width(&widths, &|width| cut_anywhere(&tallies, width));
+        let cut_at = |k: usize| cut_mid_clause(&lines[content[k]], &lines[content[k + 1]]);
+        let wrap_width = wrap_width(&widths, &|width| cut_anywhere(&tallies, width, &cut_at));
         // Paragraphs open after a heading, or after a sentence that ends short of the wrap
         // width: after a full line, the sentence that follows may go on in its paragraph.
         let mut counts: HashMap<(char, char), usize> = HashMap::default();
@@ -1353,23 +1354,23 @@ fn spread_lines(lines: &[Line], content: &[usize]) -> HashSet<usize> {
     found
 }
 
-/// The lines of one width, and of those the ones that end inside a sentence, hold sentence
-/// punctuation, and break where no author breaks a line (see [`cut_mid_clause`]).
-#[derive(Clone, Copy, Debug, Default)]
+/// The lines of one width, and of those the ones that end inside a sentence and the ones that
+/// hold sentence punctuation; the breaks after them (by index among the content lines' breaks).
+#[derive(Clone, Debug, Default)]
 struct WidthTally {
     lines: usize,
     open: usize,
     punctuated: usize,
-    cut: usize,
+    breaks: Vec<usize>,
 }
 
 impl WidthTally {
-    /// Counts line `a`, followed by `b`.
-    fn add(&mut self, a: &Line, b: &Line) {
+    /// Counts line `a`, followed by break `k`.
+    fn add(&mut self, a: &Line, k: usize) {
         self.lines += 1;
         self.open += usize::from(!is_sentence_punctuation(a.last_char()));
         self.punctuated += usize::from(holds_punctuation(a.text));
-        self.cut += usize::from(cut_mid_clause(a, b));
+        self.breaks.push(k);
     }
 }
 
@@ -1385,23 +1386,21 @@ fn cut_mid_clause(a: &Line, b: &Line) -> bool {
 }
 
 /// True when the lines of about `width` columns are running text cut anywhere, as a wrap cuts
-/// it: at least half end inside a sentence, at least a third hold sentence punctuation, and at
-/// least a fifth break where no author would (a wrap cuts words and clauses wherever the width
-/// runs out). Lines of one width that all end at punctuation are verse; lines that hold none
-/// are free verse, a list or a table of contents (prose holds a comma in most lines); lines
-/// that all end where a phrase does are fields, records or a list.
-fn cut_anywhere(tallies: &BTreeMap<usize, WidthTally>, width: usize) -> bool {
-    let band = tallies.range(width.saturating_sub(3)..=width + 3).map(|(_, tally)| tally);
-    let total = band.fold(WidthTally::default(), |sum, t| WidthTally {
-        lines: sum.lines + t.lines,
-        open: sum.open + t.open,
-        punctuated: sum.punctuated + t.punctuated,
-        cut: sum.cut + t.cut,
-    });
-    total.open * 2 >= total.lines
-        && total.punctuated * 3 >= total.lines
-        && total.cut >= 1
-        && total.cut * 10 >= total.lines
+/// it: at least half end inside a sentence, at least a third hold sentence punctuation, and
+/// at least one in ten (one at least) breaks where no author would (`cut_at`, by break: a wrap
+/// cuts words and clauses wherever the width runs out). Lines of one width that all end at
+/// punctuation are verse; lines that hold none are free verse, a list or a table of contents
+/// (prose holds a comma in most lines); lines that all end where a phrase does are fields,
+/// records or a list.
+fn cut_anywhere(tallies: &BTreeMap<usize, WidthTally>, width: usize, cut_at: &dyn Fn(usize) -> bool) -> bool {
+    let band = || tallies.range(width.saturating_sub(3)..=width + 3).map(|(_, tally)| tally);
+    let (lines, open, punctuated) = band()
+        .fold((0, 0, 0), |(lines, open, punctuated), t| (lines + t.lines, open + t.open, punctuated + t.punctuated));
+    if open * 2 < lines || punctuated * 3 < lines {
+        return false;
+    }
+    let needed = lines.div_ceil(10).max(1);
+    band().flat_map(|tally| &tally.breaks).filter(|&&k| cut_at(k)).take(needed).count() == needed
 }
 
 /// True when `line` holds sentence punctuation: Chinese (see
