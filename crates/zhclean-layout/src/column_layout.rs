@@ -64,6 +64,11 @@ impl Line<'_> {
 
 /// Proposes moving the right column of every two-column page after its left column.
 pub fn changes(text: &str) -> Vec<Change> {
+    // Only lines with a run of spaces can start a column: most documents have too few to look
+    // further.
+    if lines_with_a_gap(text) < MIN_SIDE_BY_SIDE {
+        return Vec::new();
+    }
     let lines = lines(text);
     let Some(gutter) = gutter(&lines) else { return Vec::new() };
     let mut changes = Vec::new();
@@ -101,6 +106,19 @@ fn insertion(moved: &mut Vec<&str>, at: usize, after_newline: bool) -> Change {
     let lines: String = moved.drain(..).map(|line| format!("{line}\n")).collect();
     let block = if after_newline { format!("\n{}", lines.trim_end()) } else { lines };
     Change::replace(NAME, TextRange::new(at, at), block)
+}
+
+/// The lines of `text` that hold a run of spaces, counted up to [`MIN_SIDE_BY_SIDE`].
+fn lines_with_a_gap(text: &str) -> usize {
+    let (mut count, mut from) = (0, 0);
+    while count < MIN_SIDE_BY_SIDE
+        && let Some(at) = memchr::memmem::find(&text.as_bytes()[from..], b"  ")
+    {
+        count += 1;
+        let gap = from + at;
+        from = memchr::memchr(b'\n', &text.as_bytes()[gap..]).map_or(text.len(), |end| gap + end + 1);
+    }
+    count
 }
 
 /// True when the line has text on both sides of the gutter without a gap: it spans the page.
