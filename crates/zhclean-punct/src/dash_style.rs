@@ -76,9 +76,10 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
     }
 }
 
-/// True for a character of a word or a number: Han, or an ASCII letter or digit.
+/// True for a character of a word or a number: Han, an ASCII letter or digit, or the `_` of a
+/// blank left for one (`____年__月—____年__月`).
 fn is_word_char(c: char) -> bool {
-    is_han(c) || c.is_ascii_alphanumeric()
+    is_han(c) || c.is_ascii_alphanumeric() || c == '_'
 }
 
 /// True when the hyphen at `start..end` joins two numbers of a range in Chinese text:
@@ -166,6 +167,7 @@ mod tests {
             "学号2019-0312的学生",
             "B2-15号摊位",
             "第5-3页",
+            "起止时间：____年__月—____年__月",
         ] {
             assert_eq!(fixed(text, RangeDash::EmDash), text);
         }
