@@ -84,9 +84,9 @@ fn is_word_char(c: char) -> bool {
 
 /// True when the hyphen at `start..end` joins two numbers of a range in Chinese text:
 /// `2026-2027年`, `第3-5页`, but not `2025-05-09`, `010-12345678`, `2-0战胜` or `301-2室`.
-/// Nouns that a numbered identifier follows (`图2-3`, `表3-1`, `例1-2`): their numbers are
-/// chapter and item, not a range.
-const LABELS: &str = "图表例式附页节圖";
+/// Nouns that a numbered identifier follows (`图2-3`, `表3-1`, `例1-2`, `2号楼1-102`): their
+/// numbers are chapter and item, or unit and room, not a range.
+const LABELS: &str = "图表例式附页节圖楼栋幢樓棟";
 /// What a numbered identifier ends with: house and room numbers (`幸福里5-12号`, `3-201室`) keep
 /// their hyphen.
 const IDENTIFIERS: &str = "号室";
@@ -168,6 +168,7 @@ mod tests {
             "B2-15号摊位",
             "第5-3页",
             "起止时间：____年__月—____年__月",
+            "在2号楼1-102门口",
         ] {
             assert_eq!(fixed(text, RangeDash::EmDash), text);
         }
