@@ -1,10 +1,12 @@
 //! ## What it does
 //! Deletes a lone vertical bar `|` standing between two Chinese characters (with the spaces
-//! around it), the only one on its line.
+//! around it), the only one on its line, in running text (a line that holds sentence
+//! punctuation).
 //!
 //! ## Why
 //! OCR reads a column rule, a table border or a speck beside a character as `|`. Chinese prose
-//! has no use for the bar; tables and markup that do use it have several on a line.
+//! has no use for the bar; tables and markup that do use it have several on a line, and a
+//! title (`中国新闻网|首页`, a web page's) separates its parts with one.
 //!
 //! ## Example
 //! ```text
@@ -30,7 +32,7 @@ pub(crate) fn is_trigger(c: char) -> bool {
 pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
     for (line_start, line) in zhclean_core::lines_with_starts(text) {
-        if line.matches('|').count() == 1 {
+        if line.matches('|').count() == 1 && is_running_text(line) {
             let at = line.find('|').unwrap_or(0);
             let before = line[..at].trim_end_matches(' ');
             let after = line[at + 1..].trim_start_matches(' ');
@@ -45,6 +47,11 @@ pub fn changes(text: &str) -> Vec<Change> {
     changes
 }
 
+/// True for a line of running text: it holds Chinese sentence punctuation.
+fn is_running_text(line: &str) -> bool {
+    line.contains(['，', '。', '；', '：', '？', '！', '、'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +60,6 @@ mod tests {
     #[test]
     fn lone_bars_between_chinese_characters_go() {
         assert_fixes(changes, &[("我们|一起走。", "我们一起走。"), ("我们 | 一起走。", "我们一起走。")]);
-        assert_unchanged(changes, &["名称|数量|单价", "a|b", "第1|2页", "选项 A|B"]);
+        assert_unchanged(changes, &["名称|数量|单价", "a|b", "第1|2页", "选项 A|B", "中国新闻网|首页"]);
     }
 }
