@@ -91,10 +91,10 @@ fn known_counterexamples() {
 fn lone_page_labels_and_repeated_labels_are_text() {
     let pipeline = Pipeline::new(Config::default()).unwrap();
     let cases = [
-        ("\t1", "1\n"),
-        ("\u{202F}0", "0\n"),
+        ("\t1", "\t1\n"),
+        ("\u{202F}0", "\u{202F}0\n"),
         ("第３页", "第3页\n"),
-        ("正文。\n   3", "正文。\n3\n"),
+        ("正文。\n   3", "正文。\n   3\n"),
         ("双方\n合作\n双方\n发展\n双方", "双方\n合作\n双方\n发展\n双方\n"),
         ("AT&T公司合作\n", "AT&T公司合作\n"),
     ];

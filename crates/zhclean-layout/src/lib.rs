@@ -233,7 +233,7 @@ mod tests {
         assert_eq!(clean("一\r\n双方指出 \t\r\n，合作。\r\n最后。"), "一\n\n双方指出，合作。\n\n最后。\n");
         assert_eq!(clean("正文。\n\n\n"), "正文。\n");
         assert_eq!(clean("\n\n\u{3000}\u{3000}正文。"), "\u{3000}\u{3000}正文。\n");
-        assert_eq!(clean("\n\n  正文。"), "正文。\n");
+        assert_eq!(clean("\n\n  正文。"), "  正文。\n");
         assert_eq!(clean(""), "");
     }
 

@@ -4,6 +4,14 @@ use crate::text::{at_most_chars, ends_sentence, is_space};
 pub use zhclean_core::chars::is_field as is_metadata;
 
 /// The role of a non-blank line.
+/// True for a symbol that opens a list item as its bullet: shapes, stars, arrows, check marks
+/// and dingbats (`●`, `○`, `◆`, `□`, `☆`, `▶`, `→`, `√`, `✔`, `❖`, `➢`), the bullet `•`, the
+/// reference mark `※`.
+pub fn is_bullet(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x21FF | 0x25A0..=0x25FF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x2B00..=0x2BFF)
+        || matches!(c, '•' | '※' | '√')
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// A section heading: `一`, `（三）`, `第四章`, `一、总则`.
@@ -26,6 +34,9 @@ const MAX_HEADING_TEXT: usize = 25;
 
 /// The kind of a trimmed line (metadata and verbatim lines are decided by position, see [`is_metadata`]).
 pub fn classify(line: &str) -> Kind {
+    if is_markdown_heading(line) {
+        return Kind::Heading;
+    }
     if let Some(rest) = numbered(line) {
         let short = at_most_chars(rest, MAX_HEADING_TEXT) && !ends_sentence(rest);
         return if short { Kind::Heading } else { Kind::ListItem };
@@ -34,6 +45,12 @@ pub fn classify(line: &str) -> Kind {
 }
 
 /// The text after a section number, when the line starts with one.
+/// True for a Markdown heading: one to six `#` and a space before its text.
+fn is_markdown_heading(line: &str) -> bool {
+    let marks = line.len() - line.trim_start_matches('#').len();
+    (1..=6).contains(&marks) && line[marks..].starts_with(' ') && !line[marks..].trim().is_empty()
+}
+
 fn numbered(line: &str) -> Option<&str> {
     let numeral_len = line.len() - line.trim_start_matches(|c| NUMERALS.contains(c)).len();
     if numeral_len > 0 && at_most_chars(line, 4) && numeral_len == line.len() {
@@ -63,7 +80,9 @@ fn is_list_item(line: &str) -> bool {
     let first = chars.next();
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     line.starts_with("——")
-        || first.is_some_and(|c| matches!(c, '•' | '●' | '■' | '◆' | '▲' | '★' | '①'..='⑳' | '⑴'..='⒇'))
+        || first.is_some_and(|c| is_bullet(c) || matches!(c, '①'..='⑳' | '⑴'..='⒇'))
+        || line.starts_with("- ")
+        || line.starts_with("* ")
         || (digits > 0
             && digits <= 3
             && line[digits..].starts_with(['.', '、', '．'])

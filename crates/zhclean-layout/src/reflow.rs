@@ -164,7 +164,8 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
     let mut diagnostics = Vec::new();
     leading_changes(&lines, content.first().copied(), &mut changes);
     let decisions = decide_all(&lines, &content, &evidence);
-    // Lines that no wrap, page or extractor cut (nothing to join) are the author's.
+    // Lines that no wrap, page or extractor cut (nothing to join) are the author's, and so is
+    // their indentation: a right-aligned signature, the items of an aligned list.
     let paginated = lines.iter().any(|line| matches!(line.role, Role::Furniture { .. }));
     let authors_lines =
         evidence.wrap_width.is_none() && !paginated && decisions.iter().all(|&decision| is_kept_break(decision));
@@ -194,7 +195,8 @@ pub fn run(doc: &mut Document, separator: ParagraphSeparator, enabled: &dyn Fn(&
             );
         }
     }
-    let changes: Vec<Change> = changes.into_iter().filter(|c| enabled(c.rule)).collect();
+    let changes: Vec<Change> =
+        changes.into_iter().filter(|c| enabled(c.rule) && !(authors_lines && c.rule == INDENTATION)).collect();
     for diagnostic in diagnostics.into_iter().filter(|d| enabled(d.rule)) {
         doc.record(diagnostic);
     }
@@ -788,12 +790,14 @@ impl Evidence {
         at_most_chars(line, 20) && is_unpunctuated(line) && !self.is_opener(line)
     }
 
-    /// A line of running text that ends in a word, as if the rest of the sentence were lost.
+    /// A line of running text that ends in a word, as if the rest of the sentence were lost (a
+    /// field, `会议时间：14:30`, holds its value whole).
     fn stops_mid_sentence(&self, line: &Line) -> bool {
         let last = line.last_char();
         (is_han(last) || last.is_ascii_digit())
             && line.kind() != Kind::Heading
             && !is_contents_entry(line.text)
+            && !line_kind::is_metadata(line.text)
             && (line.kind() == Kind::ListItem || !self.is_title_like(line.text))
     }
 
@@ -847,7 +851,7 @@ impl Evidence {
             set_word_signals(&mut signals, a, b);
         }
         let probability = signals.join_probability();
-        let decision = if probability >= JOIN_ABOVE && !self.ends_at_blank_line(a, b, gap) {
+        let decision = if probability >= JOIN_ABOVE && !self.ends_at_blank_line(a, b, gap) && !self.ends_heading(a) {
             Decision::Join(probability)
         } else if probability >= KEEP_BELOW {
             Decision::Unsure(probability)
@@ -926,8 +930,8 @@ impl Evidence {
             return Some(Decision::Paragraph);
         }
         let (last, next) = (a.last_char(), b.first_char());
-        // A number cut by a break runs on (`就业12` / `00万人`); a contents entry's page number
-        // and a number alone on its line are whole.
+        // A number cut by a break runs on (`就业12` / `00万人`); a contents entry's page number, a
+        // number alone on its line and the number of the list item after it are whole.
         let number_cut = last.is_ascii_digit()
             && next.is_ascii_digit()
             && !is_contents_entry(a.text)
@@ -935,7 +939,8 @@ impl Evidence {
             && !is_bare_number(b.text);
         let latin_wrap = last.is_ascii_lowercase() && next.is_ascii_lowercase();
         if (number_cut || latin_wrap) && a.kind() == Kind::Body {
-            return Some(Decision::Join(0.9));
+            let whole = number_cut && b.kind() == Kind::ListItem;
+            return Some(if whole { Decision::Paragraph } else { Decision::Join(0.9) });
         }
         // A comma or an opening bracket never ends a paragraph: the sentence goes on.
         if matches!(last, '，' | '、' | ',') || is_opening(last) {
@@ -969,7 +974,12 @@ impl Evidence {
             let block = gap.is_empty() && self.any_blank_gap && line_kind::next_item(a.text, b.text);
             return Some(if block { Decision::Line } else { Decision::Paragraph });
         }
-        anew.then(|| if self.stops_mid_sentence(a) { Decision::Truncated } else { Decision::Paragraph })
+        // A phrase (as short as a line of verse) short of a full line, as a bulleted item
+        // before an item: a list, whose items end as its style wants. (Items led by a dash,
+        // `——`, list clauses, which end as sentences do; numbered ones, see `listed` above.)
+        let bulleted = a.text.starts_with(line_kind::is_bullet) || ["- ", "* "].iter().any(|b| a.text.starts_with(b));
+        let next_item = bulleted && b.kind() == Kind::ListItem && a.width <= VERSE_LINE_WIDTH && !self.reaches_wrap(a);
+        anew.then(|| if self.stops_mid_sentence(a) && !next_item { Decision::Truncated } else { Decision::Paragraph })
     }
 
     /// True when blank lines after `a` end its paragraph, whatever the scores, in a document
@@ -980,6 +990,13 @@ impl Evidence {
     fn ends_at_blank_line(&self, a: &Line, b: &Line, gap: &[Line]) -> bool {
         let blank_gap = !gap.is_empty() && gap.iter().all(|l| l.role == Role::Blank);
         blank_gap && !self.blank_gaps_common && !self.reaches_wrap(a) && !cut_mid_clause(a, b)
+    }
+
+    /// True when `a` is a heading (without sentence punctuation: a title) that ends short of
+    /// the wrap, where its author ended it: no score joins the text after it (a join the model
+    /// wants is only reported).
+    fn ends_heading(&self, a: &Line) -> bool {
+        a.kind() == Kind::Heading && is_unpunctuated_title(a.text) && !self.reaches_wrap(a)
     }
 
     /// True when `a` ends where the wrap would have cut it, in wrapped text.
@@ -1511,13 +1528,13 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
     changes.extend(indentation_removal(&lines[first]));
 }
 
-/// The changes between the end of `a` and the text of `b`: furniture deleted, and the
-/// separator the decision calls for.
 /// True for the decisions that keep a line break (as a paragraph break or a line).
 fn is_kept_break(decision: Decision) -> bool {
     !matches!(decision, Decision::Join(_) | Decision::Rejoin(_))
 }
 
+/// The changes between the end of `a` and the text of `b`: furniture deleted, and the
+/// separator the decision calls for.
 fn gap_changes(
     decision: Decision,
     a: &Line,
