@@ -1,5 +1,6 @@
 //! ## What it does
-//! Removes spaces, tabs, ideographic spaces and no-break spaces at the end of a line.
+//! Removes spaces, tabs, ideographic spaces and no-break spaces at the end of a line; the
+//! trailing tabs of a row of tab-separated cells are its empty cells and stay.
 //!
 //! ## Why
 //! Trailing whitespace is invisible, differs between copies of the same text, and breaks the
@@ -28,7 +29,11 @@ pub fn changes(text: &str) -> Vec<Change> {
     for (line_start, line) in zhclean_core::lines_with_starts(text) {
         let body = line.strip_suffix('\n').unwrap_or(line);
         let body = body.strip_suffix('\r').unwrap_or(body);
-        let kept = body.trim_end_matches(is_blank).len();
+        let mut kept = body.trim_end_matches(is_blank).len();
+        // A row of cells set apart by tabs ends in empty cells: its trailing tabs are cells.
+        if body[..kept].contains('\t') {
+            kept = body.trim_end_matches(|c| c != '\t' && is_blank(c)).len();
+        }
         if kept < body.len() {
             let range = TextRange::new(line_start + kept, line_start + body.len());
             changes.push(Change::delete(NAME, range));
@@ -46,5 +51,12 @@ mod tests {
         let text = "甲 \t\n乙\u{3000}\n丙\n \u{A0}";
         let ranges: Vec<_> = changes(text).iter().map(|c| &text[c.range.as_range()]).collect();
         assert_eq!(ranges, [" \t", "\u{3000}", " \u{A0}"]);
+    }
+
+    #[test]
+    fn empty_cells_of_a_tab_separated_row_stay() {
+        let text = "李娜\t96.3\t101.0\t\n王芳\t88.0\t \n";
+        let ranges: Vec<_> = changes(text).iter().map(|c| &text[c.range.as_range()]).collect();
+        assert_eq!(ranges, [" "]);
     }
 }

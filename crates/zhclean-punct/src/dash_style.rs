@@ -14,11 +14,12 @@
 //! ```
 //!
 //! ## Fix safety
-//! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), scores and
-//! sub-numbers that do not rise (`2-0`, `301-2室`), numbers with a leading zero or glued to a
-//! letter (`2019-0312`, `B2-15号`), Latin words (`well-known`), the full-width connector `－`
-//! (`中国－东盟`), house and room numbers (`5-12号`), a lone `—` between two words or numbers,
-//! GB/T 15834's connector (`3月1日—3日`, `北京—上海`), and an open range (`（1955—）`) stay.
+//! Safe: dates (`2025-05-09`), the numbers of figures and tables (`图2-3`), scores (`2-0`,
+//! `以98-105不敌`) and sub-numbers that do not rise (`301-2室`), numbers with a leading zero or
+//! glued to a letter (`2019-0312`, `B2-15号`), Latin words (`well-known`), the full-width
+//! connector `－` (`中国－东盟`), house, unit and room numbers (`5-12号`, `2号楼1-102`), a lone
+//! `—` between two words, numbers or blanks, GB/T 15834's connector (`3月1日—3日`,
+//! `北京—上海`), and an open range or one with an unknown end (`（1955—）`, `1890—？`) stay.
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
@@ -69,8 +70,14 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
         // A lone dash between two words or numbers is the connector of GB/T 15834 (`北京—上海`,
         // `3月1日—3日`), not half of a dash.
         "—" | "–" if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) => None,
-        // A range left open (`莫言（1955—）`, a living author's years) ends at the bracket.
-        "—" if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| matches!(c, '）' | ')')) => None,
+        // A range left open (`莫言（1955—）`, a living author's years) ends at the bracket; one
+        // with an unknown end (`1890—？`, `？—1920`) at the question mark.
+        "—" if prev.is_some_and(|c| c.is_ascii_digit())
+            && next.is_some_and(|c| matches!(c, '）' | ')' | '？' | '?')) =>
+        {
+            None
+        }
+        "—" if prev.is_some_and(|c| matches!(c, '？' | '?')) && next.is_some_and(|c| c.is_ascii_digit()) => None,
         _ if chinese_side => Some("——"),
         _ => None,
     }
@@ -104,8 +111,22 @@ fn number_range(text: &str, start: usize, end: usize) -> bool {
     // A number glued to a letter (`B2-15号`) is a code.
     let code = before.is_some_and(|c| c.is_ascii_alphabetic());
     let (from, to) = (&left[left.len() - digits_before..], &right[..digits_after]);
-    !chained && short && !label && !code && rises(from, to) && (before.is_some_and(is_han) || after.is_some_and(is_han))
+    let score = before == Some('以') || SCORE_VERBS.iter().any(|verb| right[digits_after..].starts_with(verb));
+    !chained
+        && short
+        && !label
+        && !code
+        && !score
+        && rises(from, to)
+        && (before.is_some_and(is_han) || after.is_some_and(is_han))
 }
+
+/// What follows the score of a match (`98-105不敌`, `46-53落后`): a score is no range, even
+/// where its second number is the greater.
+const SCORE_VERBS: &[&str] = &[
+    "不敌", "战胜", "击败", "负于", "胜", "负", "落后", "领先", "取胜", "获胜", "告负", "逆转", "力克", "险胜", "惜败",
+    "大胜", "战平", "打平",
+];
 
 /// True when the numbers `from` and `to` (ASCII digits) can bound a range: a range rises
 /// (`2-0` is a score, `301-2室` a room's sub-number), and a number written with a leading zero
@@ -169,6 +190,8 @@ mod tests {
             "第5-3页",
             "起止时间：____年__月—____年__月",
             "在2号楼1-102门口",
+            "湖人队客场以98-105不敌勇士队，半场46-53落后。",
+            "张华庭（1890—？），生年可考者（？—1920）。",
         ] {
             assert_eq!(fixed(text, RangeDash::EmDash), text);
         }

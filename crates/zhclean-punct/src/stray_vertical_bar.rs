@@ -47,9 +47,10 @@ pub fn changes(text: &str) -> Vec<Change> {
     changes
 }
 
-/// True for a line of running text: it holds Chinese sentence punctuation.
+/// True for a line of running text: it holds Chinese sentence punctuation (a colon alone
+/// makes a field, `是否党员：是|否`, whose bar is a choice).
 fn is_running_text(line: &str) -> bool {
-    line.contains(['，', '。', '；', '：', '？', '！', '、'])
+    line.contains(['，', '。', '；', '？', '！', '、'])
 }
 
 #[cfg(test)]
@@ -60,6 +61,9 @@ mod tests {
     #[test]
     fn lone_bars_between_chinese_characters_go() {
         assert_fixes(changes, &[("我们|一起走。", "我们一起走。"), ("我们 | 一起走。", "我们一起走。")]);
-        assert_unchanged(changes, &["名称|数量|单价", "a|b", "第1|2页", "选项 A|B", "中国新闻网|首页"]);
+        assert_unchanged(
+            changes,
+            &["名称|数量|单价", "a|b", "第1|2页", "选项 A|B", "中国新闻网|首页", "是否党员：是|否"],
+        );
     }
 }
