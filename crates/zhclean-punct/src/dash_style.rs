@@ -2,7 +2,7 @@
 //! Writes dashes as GB/T 15834 sets them: the Chinese dash is two em dashes `——` (from `--`, `－－`,
 //! `―`, `─`, three em dashes, or a lone `—` next to Chinese punctuation); a hyphen joining two
 //! rising numbers in Chinese text (`2026-2027年`) is a range and becomes `—` (or `～`, as configured); a
-//! hyphen joining two Chinese words becomes `—`.
+//! hyphen joining two Chinese words on a line typed with ASCII punctuation becomes `—`.
 //!
 //! ## Why
 //! The dash, the range mark and the hyphen are different marks in Chinese typography; typists use
@@ -19,7 +19,9 @@
 //! glued to a letter (`2019-0312`, `B2-15号`), Latin words (`well-known`), the full-width
 //! connector `－` (`中国－东盟`), house, unit and room numbers (`5-12号`, `2号楼1-102`), a lone
 //! `—` between two words, numbers or blanks, GB/T 15834's connector (`3月1日—3日`,
-//! `北京—上海`), and an open range or one with an unknown end (`（1955—）`, `1890—？`) stay.
+//! `北京—上海`), an open range or one with an unknown end (`（1955—）`, `1890—？`), and a
+//! hyphen between Chinese words (the short connector of a compound, `吐鲁番-哈密盆地`) stay,
+//! unless the line was typed with ASCII punctuation, where it is a span dash (`北京-上海`).
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
@@ -65,7 +67,12 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
     match run {
         "——" => None,
         "-" if digit_sides => number_range(text, start, end).then_some(range_dash.as_str()),
-        "-" if prev.is_some_and(is_han) && next.is_some_and(is_han) => Some("—"),
+        // Between Chinese words a hyphen is GB/T 15834's short connector of a compound
+        // (`吐鲁番-哈密盆地`, `溶胶-凝胶法`, `让-雅克`) or a span dash typed on an ASCII keyboard
+        // (`北京-上海`); only a line typed with ASCII punctuation shows the second.
+        "-" if prev.is_some_and(is_han) && next.is_some_and(is_han) && typed_in_ascii(line_around(text, start)) => {
+            Some("—")
+        }
         "-" | "－" => None,
         // A lone dash between two words or numbers is the connector of GB/T 15834 (`北京—上海`,
         // `3月1日—3日`), not half of a dash.
@@ -81,6 +88,24 @@ fn standard_dash(text: &str, start: usize, end: usize, range_dash: RangeDash) ->
         _ if chinese_side => Some("——"),
         _ => None,
     }
+}
+
+/// The line of `text` that holds byte `at`.
+fn line_around(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// True when `line` was typed with ASCII punctuation in Chinese text: a half-width comma,
+/// colon, semicolon, question or exclamation mark right after a Han character.
+fn typed_in_ascii(line: &str) -> bool {
+    let mut previous = None;
+    line.chars().any(|c| {
+        let typed = matches!(c, ',' | ':' | ';' | '?' | '!') && previous.is_some_and(is_han);
+        previous = Some(c);
+        typed
+    })
 }
 
 /// True for a character of a word or a number: Han, an ASCII letter or digit, or the `_` of a
@@ -159,7 +184,7 @@ mod tests {
             ("时代新章─纪念", "时代新章——纪念"),
             ("2026-2027年", "2026—2027年"),
             ("第3-5页", "第3—5页"),
-            ("黑河-布拉戈维申斯克公路大桥", "黑河—布拉戈维申斯克公路大桥"),
+            ("协作,例如黑河-布拉戈维申斯克公路大桥", "协作,例如黑河—布拉戈维申斯克公路大桥"),
             ("2024年3月1日—3日", "2024年3月1日—3日"),
             ("莫言（1955—），山东人", "莫言（1955—），山东人"),
             ("幸福里5-12号", "幸福里5-12号"),
@@ -190,6 +215,7 @@ mod tests {
             "第5-3页",
             "起止时间：____年__月—____年__月",
             "在2号楼1-102门口",
+            "吐鲁番-哈密盆地，溶胶-凝胶法，让-雅克·卢梭。",
             "湖人队客场以98-105不敌勇士队，半场46-53落后。",
             "张华庭（1890—？），生年可考者（？—1920）。",
         ] {
