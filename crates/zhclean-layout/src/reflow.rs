@@ -916,8 +916,12 @@ impl Evidence {
         // No line starts with a mark that cannot start one (`，。）》”`), none ends inside a
         // number (`就业12` / `00万人`) on purpose, and a Latin sentence neither ends in a
         // lowercase word nor starts with one (`on the` / `text here`).
+        // An ellipsis may open a line of its author's (`……` for text left out, a pause, a
+        // scene's end): it continues only a line the wrap or a page cut.
         if is_non_initial(b.first_char()) && a.kind() != Kind::Heading {
-            return Some(Decision::Join(0.99));
+            let page_break = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }));
+            let opens = b.first_char() == '…' && !self.reaches_wrap(a) && !page_break;
+            return Some(if opens { Decision::Paragraph } else { Decision::Join(0.99) });
         }
         // The entries of a table of contents are lines of their own, as rows of a table are.
         if gap.is_empty() && is_contents_entry(a.text) && is_contents_entry(b.text) {
