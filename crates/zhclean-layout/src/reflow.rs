@@ -514,10 +514,12 @@ fn pages_are_long(lines: &[Line], sequence: &[usize]) -> bool {
     text_lines >= MIN_LINES_PER_PAGE * (sequence.len() - 1)
 }
 
-/// True when a page-number line says it is one (`第3页`, `— 3 —`, `3/10`), not a bare number
-/// that could number a section.
+/// True when a page-number line says it is one (`第3页`, `— 3 —`), not a bare number or a
+/// fraction (`3/10`) that could number a section or a part.
 fn written_as_page(line: &str) -> bool {
-    !line.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    // `2/3` numbers the parts of a thread or a list as often as pages.
+    let fraction = line.split_once('/').is_some_and(|(n, of)| is_bare_number(n) && is_bare_number(of));
+    !fraction && !line.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// True when the page-number line `at` stands inside a sentence: the text before it stops
