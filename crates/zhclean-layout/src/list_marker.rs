@@ -79,8 +79,15 @@ pub fn changes(text: &str) -> Vec<Change> {
     let dash_list = lines.iter().any(|i| i.bulleted && dash_marks(i.rest).is_some());
     let mut changes = Vec::new();
     let mut previous_finished = true;
+    let mut previous_half_dash = false;
     for item in &lines {
         if item.rest.trim().is_empty() && !item.bulleted {
+            continue;
+        }
+        // The second half of a dash the wrap cut in two (`活性—` / `—也就是`) marks no item.
+        let half_dash = std::mem::replace(&mut previous_half_dash, ends_in_half_dash(item.rest));
+        if half_dash && !item.bulleted && item.rest.starts_with('—') && !item.rest.starts_with("——") {
+            previous_finished = false;
             continue;
         }
         let item_start = |len: usize| Change::replace(NAME, TextRange::new(item.start, item.bullet_end + len), "——");
@@ -102,6 +109,12 @@ pub fn changes(text: &str) -> Vec<Change> {
         previous_finished = ends_sentence(body) || body.ends_with(['：', ':']);
     }
     changes
+}
+
+/// True when `line` ends in one em dash (after a character that is not one).
+fn ends_in_half_dash(line: &str) -> bool {
+    let body = line.trim_end();
+    body.ends_with('—') && !body.ends_with("——")
 }
 
 fn starts_plain_text(rest: &str) -> bool {
@@ -127,6 +140,12 @@ mod tests {
             fixed(changes, input),
             "——推动电影领域合作,包括中方支持俄方\n组建欧亚电影艺术学院。\n——持续扩大双边贸易。\n"
         );
+    }
+
+    #[test]
+    fn the_second_half_of_a_dash_cut_by_a_wrap_is_no_item() {
+        let input = "催化剂的活性—\n—也就是转化率——会下降。\n";
+        assert_eq!(fixed(changes, input), input);
     }
 
     #[test]

@@ -948,6 +948,10 @@ impl Evidence {
             let whole = number_cut && b.kind() == Kind::ListItem;
             return Some(if whole { Decision::Paragraph } else { Decision::Join(0.9) });
         }
+        // A dash of two em dashes cut in half by a wrap (`活性—` / `—也就是`) is one mark.
+        if last == '—' && next == '—' && !a.text.ends_with("——") && !b.text.starts_with("——") {
+            return Some(Decision::Join(0.99));
+        }
         // A comma or an opening bracket never ends a paragraph: the sentence goes on.
         if matches!(last, '，' | '、' | ',') || is_opening(last) {
             return Some(Decision::Join(0.95));
