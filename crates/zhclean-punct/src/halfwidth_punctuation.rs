@@ -44,17 +44,31 @@ pub fn changes(text: &str) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut last_end = 0;
     for (at, full) in marks {
+        // Spaces typed beside a mark go with it; on a row of a table laid out with spaces, a
+        // run of them is the gap between two columns, and stays.
+        let gap = |spaces: &str| spaces.chars().nth(1).is_some() && in_spaced_table(text, at);
         let before = text[last_end..at].trim_end_matches(is_inline_space);
-        let start = if at > last_end && before.chars().next_back().is_some_and(is_chinese) {
+        let spaces_before = &text[last_end + before.len()..at];
+        let start = if at > last_end && before.chars().next_back().is_some_and(is_chinese) && !gap(spaces_before) {
             last_end + before.len()
         } else {
             at
         };
-        let end = at + 1 + (text[at + 1..].len() - text[at + 1..].trim_start_matches(is_inline_space).len());
+        let spaces_after =
+            &text[at + 1..at + 1 + text[at + 1..].len() - text[at + 1..].trim_start_matches(is_inline_space).len()];
+        let end = at + 1 + if gap(spaces_after) { 0 } else { spaces_after.len() };
         changes.push(Change::replace(NAME, TextRange::new(start, end), full));
         last_end = end;
     }
     changes
+}
+
+/// True when the line of `text` that holds byte `at` is a row of a table laid out with spaces:
+/// it holds a run of three.
+fn in_spaced_table(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end].contains("   ")
 }
 
 /// The full-width form of the mark `c` at byte `i`, when it stands in Chinese text.
@@ -195,6 +209,11 @@ impl OpenBrackets {
 mod tests {
     use super::*;
     use zhclean_core::testing::{assert_fixes, assert_unchanged};
+
+    #[test]
+    fn column_gaps_stay() {
+        assert_fixes(changes, &[("物理        (缺考)  81", "物理        （缺考）  81")]);
+    }
 
     #[test]
     fn notation_brackets_stay() {

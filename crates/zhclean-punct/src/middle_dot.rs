@@ -43,11 +43,19 @@ pub fn changes(text: &str) -> Vec<Change> {
         if !is_wrong_dot(c) || !prev.is_some_and(is_han) || !next.is_some_and(is_han) {
             continue;
         }
-        if c != '・' || is_in_name(&chars, k) {
+        if c != '・' || (is_in_name(&chars, k) && !in_japanese(text, i)) {
             changes.push(Change::replace(NAME, TextRange::new(i, i + c.len_utf8()), "·"));
         }
     }
     changes
+}
+
+/// True when the line of `text` that holds byte `at` holds kana: Japanese, whose middle dot
+/// `・` is its own (`東京・大阪・名古屋は`).
+fn in_japanese(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end].chars().any(|c| matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FA}'))
 }
 
 /// True when the dot at `k` joins the parts of a name: a part of one character (an initial),
@@ -73,5 +81,6 @@ mod tests {
         assert_eq!(fixed(changes, "约・拜登"), "约·拜登");
         assert_eq!(fixed(changes, "江神子・江城子"), "江神子・江城子");
         assert_eq!(fixed(changes, "カタ・カナ"), "カタ・カナ");
+        assert_eq!(fixed(changes, "東京・大阪・名古屋は大きい"), "東京・大阪・名古屋は大きい");
     }
 }
