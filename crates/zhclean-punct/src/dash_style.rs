@@ -25,7 +25,7 @@
 
 use crate::RangeDash;
 use crate::context::{Protected, is_chinese};
-use zhclean_core::chars::is_han;
+use zhclean_core::chars::{is_han, tail};
 use zhclean_core::{Change, TextRange};
 
 /// Rule name.
@@ -136,7 +136,9 @@ fn number_range(text: &str, start: usize, end: usize) -> bool {
     // A number glued to a letter (`B2-15号`) is a code.
     let code = before.is_some_and(|c| c.is_ascii_alphabetic());
     let (from, to) = (&left[left.len() - digits_before..], &right[..digits_after]);
-    let score = before == Some('以') || SCORE_VERBS.iter().any(|verb| right[digits_after..].starts_with(verb));
+    let score = before == Some('以')
+        || SCORE_VERBS.iter().any(|verb| right[digits_after..].starts_with(verb))
+        || tail(&left[..left.len() - digits_before], 4).contains("比分");
     !chained
         && short
         && !label
@@ -217,6 +219,7 @@ mod tests {
             "在2号楼1-102门口",
             "吐鲁番-哈密盆地，溶胶-凝胶法，让-雅克·卢梭。",
             "湖人队客场以98-105不敌勇士队，半场46-53落后。",
+            "将比分追至71-72，又将比分追成96-100。",
             "张华庭（1890—？），生年可考者（？—1920）。",
         ] {
             assert_eq!(fixed(text, RangeDash::EmDash), text);
