@@ -901,7 +901,7 @@ impl Evidence {
         let short_block =
             (!self.indented_paragraphs || self.wrap_width.is_none()) && self.short_block_lines.contains(&a_index);
         // A page break inside a block of short lines (a poem over two pages) leaves it one block.
-        let page_break_only = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }))
+        let page_break_only = is_page_break(gap)
             && gap.iter().all(|l| matches!(l.role, Role::Blank | Role::Furniture { .. }))
             && (self.short_block_lines.contains(&b_index) || b.width <= a.width + 4);
         if (gap.is_empty() || page_break_only) && short_block && !is_non_initial(b.first_char()) {
@@ -921,8 +921,7 @@ impl Evidence {
         // An ellipsis may open a line of its author's (`……` for text left out, a pause, a
         // scene's end): it continues only a line the wrap or a page cut.
         if is_non_initial(b.first_char()) && a.kind() != Kind::Heading {
-            let page_break = gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }));
-            let opens = b.first_char() == '…' && !self.reaches_wrap(a) && !page_break;
+            let opens = b.first_char() == '…' && !self.reaches_wrap(a) && !is_page_break(gap);
             return Some(if opens { Decision::Paragraph } else { Decision::Join(0.99) });
         }
         // The entries of a table of contents are lines of their own, as rows of a table are.
@@ -1081,7 +1080,7 @@ impl Evidence {
         s.set(Signal::BlankGapRare, blank && self.blank_line_style);
         s.set(Signal::SingleBreakInBlankStyle, !blank && self.blank_line_style);
         s.set(Signal::BlankGapCommon, blank && self.blank_gaps_common);
-        s.set(Signal::PageBreak, gap.iter().any(|l| matches!(l.role, Role::Furniture { .. })));
+        s.set(Signal::PageBreak, is_page_break(gap));
         s.set(Signal::Heading, a.kind() == Kind::Heading);
         let opener = self.is_opener(b.text);
         let strength = opening_bigram(b.text).and_then(|bigram| self.openers.get(&bigram));
@@ -1536,6 +1535,11 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
     }
     changes.push(Change::delete(SEPARATOR, TextRange::new(cursor, lines[first].start)));
     changes.extend(indentation_removal(&lines[first]));
+}
+
+/// True when the lines between two content lines hold page furniture: a page break.
+fn is_page_break(gap: &[Line]) -> bool {
+    gap.iter().any(|l| matches!(l.role, Role::Furniture { .. }))
 }
 
 /// True for the decisions that keep a line break (as a paragraph break or a line).
