@@ -983,12 +983,13 @@ impl Evidence {
             let block = gap.is_empty() && self.any_blank_gap && line_kind::next_item(a.text, b.text);
             return Some(if block { Decision::Line } else { Decision::Paragraph });
         }
-        // A phrase (as short as a line of verse) short of a full line, as a bulleted item
-        // before an item: a list, whose items end as its style wants. (Items led by a dash,
-        // `——`, list clauses, which end as sentences do; numbered ones, see `listed` above.)
-        let bulleted = a.text.starts_with(line_kind::is_bullet) || ["- ", "* "].iter().any(|b| a.text.starts_with(b));
-        let next_item = bulleted && b.kind() == Kind::ListItem && a.width <= VERSE_LINE_WIDTH && !self.reaches_wrap(a);
-        anew.then(|| if self.stops_mid_sentence(a) && !next_item { Decision::Truncated } else { Decision::Paragraph })
+        // Bullets list phrases: the line before a bulleted item (its heading, an entry, the item
+        // above) and a short bulleted item before another item end as the list's style wants.
+        // (Items led by a dash, `——`, list clauses, which end as sentences do; numbered ones,
+        // see `listed` above.)
+        let short_item = is_bulleted(a.text) && a.width <= VERSE_LINE_WIDTH && !self.reaches_wrap(a);
+        let in_list = is_bulleted(b.text) || (short_item && b.kind() == Kind::ListItem);
+        anew.then(|| if self.stops_mid_sentence(a) && !in_list { Decision::Truncated } else { Decision::Paragraph })
     }
 
     /// True when blank lines after `a` end its paragraph, whatever the scores, in a document
@@ -1535,6 +1536,11 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
     }
     changes.push(Change::delete(SEPARATOR, TextRange::new(cursor, lines[first].start)));
     changes.extend(indentation_removal(&lines[first]));
+}
+
+/// True when `line` opens with a bullet (a shape, a star, an arrow, `※`, `- `, `* `).
+fn is_bulleted(line: &str) -> bool {
+    line.starts_with(line_kind::is_bullet) || line.starts_with("- ") || line.starts_with("* ")
 }
 
 /// True when the lines between two content lines hold page furniture: a page break.
