@@ -115,7 +115,8 @@ impl<'t> Candidates<'t> {
         let strays = |offset: usize, stretch: &str| {
             let mut found = Vec::new();
             for (line_start, line) in zhclean_core::lines_with_starts(stretch) {
-                if line.chars().any(is_stray) {
+                // A line with kana is Japanese, whose kanji are its own forms.
+                if line.chars().any(is_stray) && !line.chars().any(is_kana) {
                     let converted = converter.convert(line);
                     found.extend(
                         crate::differing_runs(line, &converted, offset + line_start, "")
@@ -148,6 +149,12 @@ impl<'t> Candidates<'t> {
         });
         candidates
     }
+}
+
+/// True for hiragana and katakana (the middle dot and the prolonged sound mark excepted, which
+/// Chinese text borrows).
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FA}')
 }
 
 /// How often each of `forms` (the text replaced and its replacement) occurs in `text`,
@@ -283,6 +290,7 @@ mod tests {
             "子曰：人而无信，不知其可也。大车无輗，小车无軏，其何以行之哉？\n",
             "臺灣的朋友在台北吃飯，一群人圍著床邊說話，關於這件事。\n",
             "會議室内有人，國内外的學者都在内部討論，說明這個問題。\n",
+            "日语课：我从东京来，发展两国关系。\n例：東京から来ました。\n",
         ] {
             assert_eq!(reported(text), (text.to_owned(), vec![]), "{text}");
         }
