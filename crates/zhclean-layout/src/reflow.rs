@@ -853,7 +853,8 @@ impl Evidence {
             set_word_signals(&mut signals, a, b);
         }
         let probability = signals.join_probability();
-        let decision = if probability >= JOIN_ABOVE && !self.ends_at_blank_line(a, b, gap) && !self.ends_heading(a) {
+        let capped = self.ends_at_blank_line(a, b, gap) || self.ends_heading(a) || self.opens_entry(a, b);
+        let decision = if probability >= JOIN_ABOVE && !capped {
             Decision::Join(probability)
         } else if probability >= KEEP_BELOW {
             Decision::Unsure(probability)
@@ -1007,6 +1008,13 @@ impl Evidence {
     /// wants is only reported).
     fn ends_heading(&self, a: &Line) -> bool {
         a.kind() == Kind::Heading && is_unpunctuated_title(a.text) && !self.reaches_wrap(a)
+    }
+
+    /// True when `b` opens with a span of dates (`2019.07-2021.02`, `2022年7月—至今`), an entry
+    /// of a résumé or a chronology, after a line short of the wrap: no score joins it (a join
+    /// the model wants is only reported).
+    fn opens_entry(&self, a: &Line, b: &Line) -> bool {
+        !self.reaches_wrap(a) && opens_with_date_span(b.text)
     }
 
     /// True when `a` ends where the wrap would have cut it, in wrapped text.
@@ -1538,6 +1546,21 @@ fn leading_changes(lines: &[Line], first: Option<usize>, changes: &mut Vec<Chang
     changes.extend(indentation_removal(&lines[first]));
 }
 
+/// True when `line` opens with a span of dates: a year and a month (`2019.07`, `2019年7月`,
+/// `2019-07`, `2019/07`), then a range mark (`-`, `—`, `–`, `～`, `~`, `至`) within a few
+/// characters.
+fn opens_with_date_span(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let year = bytes.len() > 6 && bytes[..4].iter().all(u8::is_ascii_digit);
+    let rest = &line[if year { 4 } else { return false }..];
+    let Some(month) = rest.strip_prefix(['.', '-', '/']).or_else(|| rest.strip_prefix('年')) else { return false };
+    if !month.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let after_month = month.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches('月');
+    after_month.trim_start().starts_with(['-', '—', '–', '～', '~', '至'])
+}
+
 /// True when `line` opens with a bullet (a shape, a star, an arrow, `※`, `- `, `* `).
 fn is_bulleted(line: &str) -> bool {
     line.starts_with(line_kind::is_bullet) || line.starts_with("- ") || line.starts_with("* ")
@@ -1837,6 +1860,17 @@ mod tests {
             "第一章　总则\n\n{body}\n第二章　设立\n\n{body}",
             "第一章　总则\n\n{rest}\n\n第二章　设立\n\n{rest}\n",
         );
+    }
+
+    #[test]
+    fn date_spans_open_entries() {
+        for line in ["2019.07-2021.02 美团", "2022年7月—至今 数据分析师", "2019/07 ~ 2021/02", "2022.07—至今"]
+        {
+            assert!(opens_with_date_span(line), "{line}");
+        }
+        for line in ["2019年7月加入公司", "2019.07", "20190701-02", "双方2019年"] {
+            assert!(!opens_with_date_span(line), "{line}");
+        }
     }
 
     #[test]
